@@ -1,0 +1,1 @@
+"""Persistence: ORM tables, engines, migrations and repositories (no Qt here)."""

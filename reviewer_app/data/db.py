@@ -1,0 +1,166 @@
+"""Engines, sessions and schema checks for SQLite (embedded) and PostgreSQL (shared)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from reviewer_app.domain.errors import DatabaseUnavailableError
+
+log = logging.getLogger(__name__)
+
+_SQLITE_BEGIN = "sqlite_begin"
+
+
+def _sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def create_db_engine(url: str, *, create_sqlite_file: bool = True) -> Engine:
+    """Make an engine; raise ``DatabaseUnavailableError`` for a URL that cannot work.
+
+    With ``create_sqlite_file`` False, a missing SQLite file is an error instead of being
+    created, so pointing the app at a wrong path never leaves a stray file behind.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseUnavailableError(f"Not a database URL: {url!r}") from exc
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        path = _sqlite_path(url)
+        if path is not None and not path.exists():
+            if not create_sqlite_file:
+                raise DatabaseUnavailableError(f"No database file at {path}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        _configure_sqlite(engine)
+    elif backend == "postgresql":
+        if parsed.drivername == "postgresql":
+            parsed = parsed.set(drivername="postgresql+psycopg")
+        try:
+            engine = create_engine(
+                parsed,
+                pool_size=4,
+                max_overflow=4,
+                pool_pre_ping=True,
+                connect_args={"connect_timeout": 5},
+            )
+        except NoSuchModuleError as exc:
+            raise DatabaseUnavailableError(f"Unsupported database driver in {url!r}") from exc
+    else:
+        raise DatabaseUnavailableError(f"Unsupported database {backend!r}: use sqlite or postgresql")
+    return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """Take over SQLite transaction control so writers can ``BEGIN IMMEDIATE``.
+
+    pysqlite's own implicit BEGIN is deferred; a deferred writer that later upgrades its lock
+    can fail with "database is locked" mid-transaction. See the SQLAlchemy docs section
+    "Serializable isolation / Savepoints / Transactional DDL" for this recipe.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        try:
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+        finally:
+            cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get(_SQLITE_BEGIN, "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def enable_wal(engine: Engine) -> None:
+    """Switch an SQLite database to WAL so readers never block the writer."""
+    if engine.dialect.name == "sqlite":
+        # Straight on the driver connection: our "begin" hook would otherwise wrap the
+        # pragma in a transaction, where SQLite refuses to change the journal mode.
+        with engine.connect() as conn:
+            conn.connection.driver_connection.execute("PRAGMA journal_mode=WAL")
+
+
+def probe(engine: Engine) -> None:
+    """Open one connection and read the catalogue; translate failures to a known error."""
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+            else:
+                conn.execute(text("SELECT 1"))
+    except (OperationalError, DBAPIError) as exc:
+        raise DatabaseUnavailableError(describe_db_error(engine, exc)) from exc
+
+
+def describe_db_error(engine: Engine, exc: BaseException) -> str:
+    """A one-line, password-free description of why the database cannot be used."""
+    where = engine.url.render_as_string(hide_password=True)
+    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
+    return f"Cannot use the database {where}: {detail}"
+
+
+def table_names(engine: Engine) -> set[str]:
+    """Names of the tables that exist (used to spot an empty database)."""
+    return set(inspect(engine).get_table_names())
+
+
+class Database:
+    """An engine plus session factories; one session per operation, never shared."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self.engine.dialect.name
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; rolled back at the end."""
+        with self._sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose work commits atomically at the end, or rolls back on error.
+
+        On SQLite the transaction starts with ``BEGIN IMMEDIATE`` so two writers serialize
+        at the start instead of failing half-way.
+        """
+        with self._sessions() as session:
+            if self.dialect == "sqlite":
+                session.connection(execution_options={_SQLITE_BEGIN: "IMMEDIATE"})
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()

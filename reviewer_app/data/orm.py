@@ -1,0 +1,247 @@
+"""SQLAlchemy 2 ORM tables; Alembic migrations create them (never ``create_all``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from reviewer_app.data.types import UtcDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention so migrations are stable."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class UserSkillRow(Base):
+    """A language, market or policy a user may work (``kind`` says which)."""
+
+    __tablename__ = "user_skills"
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class QueueDefRow(Base):
+    __tablename__ = "queues"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class PolicyRow(Base):
+    __tablename__ = "policies"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    severity: Mapped[str] = mapped_column(String(16), default="medium")
+
+
+class SlaPolicyRow(Base):
+    """SLA hours for a queue/policy/market combination; NULL columns match anything."""
+
+    __tablename__ = "sla_policies"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    queue_id: Mapped[int | None] = mapped_column(ForeignKey("queues.id"))
+    policy_id: Mapped[int | None] = mapped_column(ForeignKey("policies.id"))
+    market: Mapped[str | None] = mapped_column(String(2))
+    hours: Mapped[float] = mapped_column(Float)
+    pause_on_request_info: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class SopDocumentRow(Base):
+    __tablename__ = "sop_documents"
+    __table_args__ = (UniqueConstraint("policy_id", "version", name="uq_sop_policy_version"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    policy_id: Mapped[int] = mapped_column(ForeignKey("policies.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    body_markdown: Mapped[str] = mapped_column(Text)
+    effective_from: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ReasonCodeRow(Base):
+    """A controlled reason code; ``policy_id`` NULL means it applies to every policy."""
+
+    __tablename__ = "reason_codes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    outcome: Mapped[str] = mapped_column(String(32))
+    policy_id: Mapped[int | None] = mapped_column(ForeignKey("policies.id"))
+    label: Mapped[str] = mapped_column(String(300))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ResponseTemplateRow(Base):
+    __tablename__ = "response_templates"
+    __table_args__ = (UniqueConstraint("outcome", "language", name="uq_template_outcome_lang"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outcome: Mapped[str] = mapped_column(String(32))
+    language: Mapped[str] = mapped_column(String(16))
+    body: Mapped[str] = mapped_column(Text)
+    redress_text: Mapped[str] = mapped_column(Text)
+
+
+class AppellantRow(Base):
+    __tablename__ = "appellants"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    display_name: Mapped[str] = mapped_column(String(300))
+    account_type: Mapped[str] = mapped_column(String(16))
+    market: Mapped[str] = mapped_column(String(2))
+    language: Mapped[str] = mapped_column(String(16))
+
+
+class EnforcementRow(Base):
+    __tablename__ = "enforcements"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(64), unique=True)
+    appellant_id: Mapped[int] = mapped_column(ForeignKey("appellants.id"), index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    scope: Mapped[str] = mapped_column(Text, default="")
+    policy_id: Mapped[int] = mapped_column(ForeignKey("policies.id"))
+    clause: Mapped[str] = mapped_column(String(200), default="")
+    facts: Mapped[str] = mapped_column(Text, default="")
+    evidence_json: Mapped[str] = mapped_column(Text, default="{}")
+    automated_detection: Mapped[bool] = mapped_column(Boolean, default=False)
+    automated_decision: Mapped[str] = mapped_column(String(16), default="not")
+    automation_ref: Mapped[str | None] = mapped_column(String(200))
+    decided_by_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_by_label: Mapped[str] = mapped_column(String(200), default="")
+    enforced_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    listing_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    is_strike: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AppealRow(Base):
+    """An appeal. Market, language and policy are copied from the appellant and enforcement
+    so the queue (the hot path) filters and sorts on one table with matching indexes."""
+
+    __tablename__ = "appeals"
+    __table_args__ = (
+        CheckConstraint("round IN (1, 2)", name="round_1_or_2"),
+        CheckConstraint("priority BETWEEN 0 AND 100", name="priority_range"),
+        Index("ix_appeals_sla", "sla_due_at", "id"),
+        Index("ix_appeals_priority", "priority", "id"),
+        Index("ix_appeals_received", "received_at", "id"),
+        Index("ix_appeals_status_sla", "status", "sla_due_at", "id"),
+        Index("ix_appeals_status_priority", "status", "priority", "id"),
+        Index("ix_appeals_status_received", "status", "received_at", "id"),
+        Index("ix_appeals_market_sla", "market", "sla_due_at", "id"),
+        Index("ix_appeals_policy_sla", "policy_code", "sla_due_at", "id"),
+        Index("ix_appeals_language_sla", "language", "sla_due_at", "id"),
+        Index("ix_appeals_round_sla", "round", "sla_due_at", "id"),
+        Index("ix_appeals_appellant", "appellant_id"),
+        Index("ix_appeals_listing", "listing_id"),
+        Index("ix_appeals_enforcement", "enforcement_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(64), unique=True)
+    appellant_id: Mapped[int] = mapped_column(ForeignKey("appellants.id"))
+    appellant_ref: Mapped[str] = mapped_column(String(64), index=True)
+    enforcement_id: Mapped[int] = mapped_column(ForeignKey("enforcements.id"))
+    previous_appeal_id: Mapped[int | None] = mapped_column(ForeignKey("appeals.id"))
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    sla_due_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(16))
+    queue_id: Mapped[int] = mapped_column(ForeignKey("queues.id"))
+    priority: Mapped[int] = mapped_column(Integer, default=50)
+    market: Mapped[str] = mapped_column(String(2))
+    language: Mapped[str] = mapped_column(String(16))
+    policy_code: Mapped[str] = mapped_column(String(64))
+    listing_id: Mapped[str | None] = mapped_column(String(64))
+    statement: Mapped[str] = mapped_column(Text, default="")
+    plan_of_action: Mapped[str] = mapped_column(Text, default="")
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy API
+
+
+class AttachmentRow(Base):
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeals.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(300))
+    mime_type: Mapped[str] = mapped_column(String(100))
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class LeaseRow(Base):
+    """At most one lease per appeal (the primary key makes a double claim impossible)."""
+
+    __tablename__ = "leases"
+    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeals.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    claimed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    return_status: Mapped[str] = mapped_column(String(16))
+
+
+class DecisionRow(Base):
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeals.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    outcome: Mapped[str] = mapped_column(String(32))
+    reason_code: Mapped[str | None] = mapped_column(String(64))
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    what_changes: Mapped[str] = mapped_column(Text, default="")
+    response_text: Mapped[str] = mapped_column(Text, default="")
+    response_language: Mapped[str] = mapped_column(String(16), default="en")
+    escalation_reason: Mapped[str] = mapped_column(Text, default="")
+    requested_documents_json: Mapped[str] = mapped_column(Text, default="[]")
+    sop_document_id: Mapped[int | None] = mapped_column(ForeignKey("sop_documents.id"))
+    handle_seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    decided_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    idempotency_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+
+
+class EventRow(Base):
+    """Append-only log: every transition with actor, time, before/after and comment."""
+
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appeal_id: Mapped[int | None] = mapped_column(ForeignKey("appeals.id"), index=True)
+    actor_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    type: Mapped[str] = mapped_column(String(32))
+    before: Mapped[str | None] = mapped_column(String(32))
+    after: Mapped[str | None] = mapped_column(String(32))
+    comment: Mapped[str | None] = mapped_column(Text)
+    payload_json: Mapped[str] = mapped_column(Text, default="{}")

@@ -1,0 +1,1 @@
+"""The language of appeals: types, rules and maths, free of Qt and SQL."""

@@ -1,0 +1,115 @@
+"""Test set-up: offscreen Qt, isolated user dirs, and migrated databases per test."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+# Qt aborts the whole run without a display unless a platform is chosen before it loads.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from reviewer_app.data.db import Database, create_db_engine, enable_wal
+from reviewer_app.data.schema import upgrade
+
+PG_ENV = "REVIEWER_APP_TEST_PG_URL"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point data, config and Qt settings at tmp_path so no test touches a real profile."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local/share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("REVIEWER_APP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("REVIEWER_APP_DB", raising=False)
+
+
+def pg_admin_url() -> str | None:
+    """The PostgreSQL server tests may use; in CI its absence is an error, not a skip."""
+    url = os.environ.get(PG_ENV)
+    if not url and os.environ.get("CI"):
+        raise RuntimeError(f"CI requires PostgreSQL: set {PG_ENV}")
+    return url
+
+
+def _pg_url_for(admin_url: str, name: str) -> str:
+    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def pg_template(worker_id: str) -> Iterator[str]:
+    """A migrated PostgreSQL template database, made once per test worker."""
+    admin_url = pg_admin_url()
+    if admin_url is None:
+        pytest.skip(f"{PG_ENV} not set")
+    name = f"reviewer_tpl_{worker_id}_{os.getpid()}"
+    admin = create_engine(make_url(admin_url).set(drivername="postgresql+psycopg"),
+                          isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = create_db_engine(_pg_url_for(admin_url, name))
+    upgrade(engine)
+    engine.dispose()
+    yield name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def pg_url(pg_template: str) -> Iterator[str]:
+    """A fresh migrated PostgreSQL database for one test (copied from the template)."""
+    admin_url = pg_admin_url()
+    assert admin_url is not None
+    name = f"reviewer_t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(make_url(admin_url).set(drivername="postgresql+psycopg"),
+                          isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"'))
+    yield _pg_url_for(admin_url, name)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A fresh migrated SQLite database file for one test."""
+    url = f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    engine = create_db_engine(url)
+    enable_wal(engine)
+    upgrade(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
+def db_url(request: pytest.FixtureRequest) -> str:
+    """A migrated database URL: the same test runs on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        return str(request.getfixturevalue("sqlite_url"))
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def database(db_url: str) -> Iterator[Database]:
+    """A ``Database`` on a fresh migrated schema (SQLite and PostgreSQL)."""
+    db = Database(create_db_engine(db_url))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture(scope="session")
+def worker_id(request: pytest.FixtureRequest) -> str:
+    """xdist worker name, or "main" when running without xdist."""
+    workerinput = getattr(request.config, "workerinput", None)
+    return str(workerinput["workerid"]) if workerinput else "main"
