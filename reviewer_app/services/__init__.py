@@ -1,0 +1,1 @@
+"""Use cases the UI and CLI call: queue, review, guidance, users, catalog, demo."""
