@@ -1,0 +1,1 @@
+"""Dialogs: user chooser, first-run screen, shortcut sheet, error dialogs."""

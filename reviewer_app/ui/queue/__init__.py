@@ -1,0 +1,1 @@
+"""Queue table: paged model, view, filter bar and counts."""

@@ -1,0 +1,1 @@
+"""The bridge between threads: a runner with a read pool and one ordered write lane."""
