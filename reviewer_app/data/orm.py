@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -147,6 +148,12 @@ class EnforcementRow(Base):
     is_strike: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+# SQL text of the partial-index predicates (migration 0002); kept literal, never bound, so
+# SQLite's planner can match the query's WHERE term against the index's.
+OPEN_PREDICATE = "status <> 'decided'"
+CLAIMABLE_PREDICATE = "status IN ('new', 'escalated', 'reopened')"
+
+
 class AppealRow(Base):
     """An appeal. Market, language and policy are copied from the appellant and enforcement
     so the queue (the hot path) filters and sorts on one table with matching indexes."""
@@ -168,6 +175,17 @@ class AppealRow(Base):
         Index("ix_appeals_appellant", "appellant_id"),
         Index("ix_appeals_listing", "listing_id"),
         Index("ix_appeals_enforcement", "enforcement_id"),
+        # 0002: partial indexes; queries repeat OPEN_PREDICATE / CLAIMABLE_PREDICATE verbatim.
+        Index("ix_appeals_open_sla", "sla_due_at", "id",
+              sqlite_where=text(OPEN_PREDICATE), postgresql_where=text(OPEN_PREDICATE)),
+        Index("ix_appeals_open_priority", "priority", "id",
+              sqlite_where=text(OPEN_PREDICATE), postgresql_where=text(OPEN_PREDICATE)),
+        Index("ix_appeals_open_received", "received_at", "id",
+              sqlite_where=text(OPEN_PREDICATE), postgresql_where=text(OPEN_PREDICATE)),
+        Index("ix_appeals_claim", text("sla_due_at"), text("priority DESC"), text("id"),
+              sqlite_where=text(CLAIMABLE_PREDICATE),
+              postgresql_where=text(CLAIMABLE_PREDICATE)),
+        Index("ix_appeals_previous", "previous_appeal_id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(64), unique=True)
