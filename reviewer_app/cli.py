@@ -1,0 +1,165 @@
+"""Command line: launch the workstation, migrate a database, or fill it with demo data.
+
+Database URL resolution for every command: ``--db URL``, then the ``REVIEWER_APP_DB``
+environment variable, then the embedded database in the user's data directory (for the
+``demo`` command: the separate demo database, so real data is never mixed with demo data).
+Known failures (``ReviewerError``) print one line to stderr and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+from reviewer_app import __version__, config
+from reviewer_app.domain.errors import ReviewerError
+
+EXIT_KNOWN_ERROR = 2
+DEMO_APPEALS = 2000
+DEMO_SEED = 7
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (kept separate so tests and docs can inspect it)."""
+    parser = argparse.ArgumentParser(
+        prog="reviewer-app",
+        description="Appeal Reviewer Workstation. Without a command, opens the workstation.",
+        epilog="Database URL: --db, else $REVIEWER_APP_DB, else the embedded SQLite database "
+        "in your data directory (sqlite:///path or postgresql://user@host/db).",
+    )
+    parser.add_argument("--version", action="version", version=f"reviewer-app {__version__}")
+    parser.add_argument("--db", metavar="URL", help="database URL to open")
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="open the demo database (created with demo data on first use; your own "
+        "database is never touched)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db_cmd = commands.add_parser("db", help="database maintenance")
+    db_sub = db_cmd.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    upgrade = db_sub.add_parser(
+        "upgrade",
+        help="migrate the database to the newest schema",
+        description="Migrate the database to the newest schema. A new database also gets the "
+        "default catalog (policies with SOPs, queues, SLA policies, reason codes, response "
+        "templates). A missing SQLite file is created if its folder exists.",
+    )
+    upgrade.add_argument("--db", metavar="URL", dest="sub_db", help="database URL")
+
+    demo = commands.add_parser(
+        "demo",
+        help="fill a database with realistic demo data",
+        description="Migrate the database, install the catalog if missing, and add demo "
+        "users, appellants, enforcements and appeals. Deterministic for a given seed and "
+        "start time. Without --db or $REVIEWER_APP_DB the demo database is used, never your "
+        "real one. A database that already holds appeals is refused unless --force is given "
+        "(then demo data is added next to what is there).",
+    )
+    demo.add_argument("--appeals", type=_positive_int, default=DEMO_APPEALS, metavar="N",
+                      help=f"number of appeals to create (default {DEMO_APPEALS})")
+    demo.add_argument("--seed", type=int, default=DEMO_SEED, metavar="S",
+                      help=f"random seed (default {DEMO_SEED})")
+    demo.add_argument("--db", metavar="URL", dest="sub_db", help="database URL")
+    demo.add_argument("--force", action="store_true",
+                      help="add demo data even if the database already holds appeals")
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors end here
+        return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_KNOWN_ERROR
+    try:
+        if args.command == "db":
+            return _db_upgrade(args.sub_db or args.db)
+        if args.command == "demo":
+            return _demo(args.sub_db or args.db, args.appeals, args.seed, force=args.force)
+        if args.demo and args.db:
+            parser.error("--demo and --db cannot be combined")
+        return _launch(args.db, demo=args.demo)
+    except ReviewerError as exc:
+        print(f"reviewer-app: error: {exc}", file=sys.stderr)
+        return EXIT_KNOWN_ERROR
+
+
+def _resolve_url(db: str | None) -> str:
+    return config.load_config(db).db_url
+
+
+def _shown(url: str) -> str:
+    """The URL without its password, for messages."""
+    from reviewer_app.services.workspace import safe_url
+
+    return safe_url(url)
+
+
+def _db_upgrade(db: str | None) -> int:
+    from reviewer_app.services.workspace import upgrade_database
+
+    url = _resolve_url(db)
+    report = upgrade_database(url)
+    where = _shown(url)
+    if report.migrated:
+        start = report.from_revision or "empty"
+        print(f"{where}: migrated schema from {start} to {report.to_revision}")
+    else:
+        print(f"{where}: schema already at {report.to_revision}; nothing to migrate")
+    if report.was_new:
+        print(f"{where}: installed the default catalog ({report.catalog_rows_added} rows)")
+    return 0
+
+
+def _progress_printer(label: str) -> Callable[[int, int], None]:
+    tty = sys.stderr.isatty()
+
+    def show(done: int, total: int) -> None:
+        end = "\r" if tty and done < total else "\n"
+        print(f"{label}: {done:,}/{total:,} appeals", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def _demo(db: str | None, appeals: int, seed: int, *, force: bool) -> int:
+    from reviewer_app.services.demo import fill_demo_database
+
+    url = db or os.environ.get("REVIEWER_APP_DB") or config.demo_db_url()
+    summary = fill_demo_database(
+        url, appeals=appeals, seed=seed, now=datetime.now(UTC), force=force,
+        progress=_progress_printer("Generating demo data"),
+    )
+    print(
+        f"{_shown(url)}: added {summary.appeals:,} appeals, {summary.appellants:,} appellants, "
+        f"{summary.enforcements:,} enforcements, {summary.users} users "
+        f"(seed {seed}) in {summary.seconds:.1f} s"
+    )
+    return 0
+
+
+def _launch(db: str | None, *, demo: bool) -> int:
+    if demo:
+        from reviewer_app.services.demo import ensure_demo_database
+
+        url = config.demo_db_url()
+        ensure_demo_database(
+            url, appeals=DEMO_APPEALS, seed=DEMO_SEED, now=datetime.now(UTC),
+            progress=_progress_printer("Preparing the demo database"),
+        )
+    else:
+        url = _resolve_url(db)
+    from reviewer_app.app import run_gui  # Qt loads only when the GUI is wanted
+
+    return run_gui(url, demo=demo)
