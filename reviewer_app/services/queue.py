@@ -3,8 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
 
+from reviewer_app.data import lease_repository as leases
+from reviewer_app.data import queue_repository as queue_repo
+from reviewer_app.data import user_repository as users
 from reviewer_app.data.db import Database
+from reviewer_app.data.events import append_event
+from reviewer_app.domain import rules
+from reviewer_app.domain.enums import AppealStatus, EventType
+from reviewer_app.domain.errors import (
+    ConflictError,
+    LeaseLostError,
+    NothingToClaimError,
+    PermissionDeniedError,
+)
 from reviewer_app.domain.models import (
     Changes,
     Lease,
@@ -12,8 +26,10 @@ from reviewer_app.domain.models import (
     QueueCounts,
     QueueFilter,
     QueuePage,
+    QueueRow,
     QueueSort,
 )
+from reviewer_app.domain.sla import at_risk_cutoff
 from reviewer_app.services.clock import Clock, utc_now
 
 
@@ -50,36 +66,133 @@ class QueueService:
         limit: int = 200,
     ) -> QueuePage:
         """One page of rows after ``cursor`` (keyset), filtered and sorted in SQL."""
-        raise NotImplementedError
+        now = self._clock()
+        with self._db.read() as session:
+            rows, more = queue_repo.fetch_page(
+                session, flt, sort, cursor, limit,
+                now=now, at_risk_until=at_risk_cutoff(now, self._at_risk_hours),
+            )
+        return QueuePage(rows=rows, next_cursor=self._cursor(rows, sort) if more else None)
 
     def last_page(self, flt: QueueFilter, sort: QueueSort, limit: int = 200) -> QueuePage:
         """The final page (reverse keyset), for "jump to end"; rows in display order."""
-        raise NotImplementedError
+        now = self._clock()
+        with self._db.read() as session:
+            rows, _more = queue_repo.fetch_page(
+                session, flt, sort, None, limit, from_end=True,
+                now=now, at_risk_until=at_risk_cutoff(now, self._at_risk_hours),
+            )
+        return QueuePage(rows=rows, next_cursor=None)
+
+    @staticmethod
+    def _cursor(rows: tuple[QueueRow, ...], sort: QueueSort) -> PageCursor | None:
+        if not rows:
+            return None
+        last = rows[-1]
+        return PageCursor(value=queue_repo.sort_value(last, sort.key), appeal_id=last.appeal_id)
 
     def counts(self, flt: QueueFilter) -> QueueCounts:
         """Total, breached and at-risk counts for the filter, from one aggregate query."""
-        raise NotImplementedError
+        now = self._clock()
+        with self._db.read() as session:
+            return queue_repo.count(
+                session, flt, now=now, at_risk_until=at_risk_cutoff(now, self._at_risk_hours)
+            )
 
     def filter_options(self) -> FilterOptions:
         """What the filter boxes offer."""
-        raise NotImplementedError
+        with self._db.read() as session:
+            markets, policies, languages = queue_repo.filter_options(session)
+        return FilterOptions(markets=markets, policies=policies, languages=languages)
 
     def claim_next(self, user_id: int) -> Lease:
         """Atomically lease the most urgent eligible appeal; ``NothingToClaimError`` if none."""
-        raise NotImplementedError
+        now = self._clock()
+        with self._db.write() as session:
+            user = users.get_user(session, user_id)
+            leases.expire_leases(session, now)
+            appeal_id = leases.find_claimable(session, user)
+            if appeal_id is None:
+                raise NothingToClaimError("No appeal in the queue is eligible for you right now")
+            state = leases.appeal_state(session, appeal_id)
+            return self._lease(session, state, user_id, now)
 
     def claim(self, appeal_id: int, user_id: int) -> Lease:
-        """Lease a chosen appeal if it is claimable and the user is eligible."""
-        raise NotImplementedError
+        """Lease a chosen appeal if it is claimable and the user is eligible.
+
+        Raises:
+            NotFoundError: no such appeal.
+            ConflictError: someone else holds it, or it is not in a claimable status.
+            PermissionDeniedError: the user decided the enforcement or the 1st round, or
+                lacks the skills for it (the code is in the message).
+        """
+        now = self._clock()
+        with self._db.write() as session:
+            user = users.get_user(session, user_id)
+            leases.expire_leases(session, now)
+            state = leases.appeal_state(session, appeal_id, lock=True)
+            held = leases.get_lease(session, appeal_id)
+            if held is not None:
+                raise ConflictError(f"Appeal {appeal_id} is already claimed")
+            reason = rules.claim_ineligibility(
+                user, status=state.status, language=state.language, market=state.market,
+                policy_code=state.policy_code,
+                enforcement_decided_by=state.enforcement_decided_by,
+                first_round_decider_ids=state.first_round_decider_ids,
+            )
+            if reason == rules.NOT_CLAIMABLE:
+                raise ConflictError(
+                    f"Appeal {appeal_id} cannot be claimed in status {state.status.value}"
+                )
+            if reason is not None:
+                raise PermissionDeniedError(f"You may not claim appeal {appeal_id}: {reason}")
+            return self._lease(session, state, user_id, now)
+
+    def _lease(self, session: Any, state: leases.AppealState, user_id: int, now: datetime
+               ) -> Lease:
+        """Lease, status change and event for a claim, in the caller's transaction."""
+        lease = leases.insert_lease(
+            session,
+            appeal_id=state.appeal_id, user_id=user_id, now=now,
+            expires_at=now + timedelta(minutes=self._lease_minutes),
+            return_status=state.status,
+        )
+        after = rules.transition(state.status, AppealStatus.IN_REVIEW)
+        leases.set_status(session, state.appeal_id, expected_version=state.version, status=after)
+        append_event(session, appeal_id=state.appeal_id, actor_user_id=user_id, at=now,
+                     kind=EventType.CLAIMED, before=state.status.value, after=after.value,
+                     payload={"expires_at": lease.expires_at.isoformat()})
+        return lease
 
     def renew(self, appeal_id: int, user_id: int) -> Lease:
         """Extend the user's lease; ``LeaseLostError`` if they no longer hold it."""
-        raise NotImplementedError
+        now = self._clock()
+        expires = now + timedelta(minutes=self._lease_minutes)
+        with self._db.write() as session:
+            if not leases.extend_lease(session, appeal_id, user_id, now=now, expires_at=expires):
+                raise LeaseLostError(f"You no longer hold appeal {appeal_id}")
+            held = leases.get_lease(session, appeal_id)
+            assert held is not None
+            return held[0]
 
     def release(self, appeal_id: int, user_id: int, reason: str) -> Changes:
         """Give the appeal back to the queue with a reason (logged as an event)."""
-        raise NotImplementedError
+        now = self._clock()
+        with self._db.write() as session:
+            held = leases.get_lease(session, appeal_id, lock=True)
+            if held is None or held[0].user_id != user_id or held[0].expires_at < now:
+                raise LeaseLostError(f"You no longer hold appeal {appeal_id}")
+            state = leases.appeal_state(session, appeal_id, lock=True)
+            after = rules.release_status(state.status, AppealStatus(held[1]))
+            leases.delete_lease(session, appeal_id)
+            leases.set_status(session, appeal_id, expected_version=state.version, status=after)
+            append_event(session, appeal_id=appeal_id, actor_user_id=user_id, at=now,
+                         kind=EventType.RELEASED, before=state.status.value, after=after.value,
+                         comment=reason)
+        return Changes(appeal_ids=frozenset({appeal_id}))
 
     def expire_leases(self) -> Changes:
         """Return every appeal whose lease has expired to the queue."""
-        raise NotImplementedError
+        with self._db.write() as session:
+            returned = leases.expire_leases(session, self._clock())
+        return Changes(appeal_ids=returned)

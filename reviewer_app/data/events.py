@@ -1,0 +1,49 @@
+"""Append-only event rows, written in the caller's transaction."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from reviewer_app.data.orm import EventRow, UserRow
+from reviewer_app.domain.enums import EventType
+from reviewer_app.domain.models import Event
+
+
+def append_event(
+    session: Session,
+    *,
+    appeal_id: int,
+    actor_user_id: int | None,
+    at: datetime,
+    kind: EventType,
+    before: str | None,
+    after: str | None,
+    comment: str | None = None,
+    payload: dict[str, object] | None = None,
+) -> None:
+    """Add one event row (never updated or deleted afterwards)."""
+    session.execute(insert(EventRow).values(
+        appeal_id=appeal_id, actor_user_id=actor_user_id, at=at, type=kind.value,
+        before=before, after=after, comment=comment,
+        payload_json=json.dumps(payload or {}, ensure_ascii=False, sort_keys=True),
+    ))
+
+
+def events_for(session: Session, appeal_id: int) -> tuple[Event, ...]:
+    """The appeal's event log, oldest first, with the actor's login."""
+    stmt = (
+        select(EventRow.at, EventRow.type, UserRow.login, EventRow.before, EventRow.after,
+               EventRow.comment)
+        .outerjoin(UserRow, UserRow.id == EventRow.actor_user_id)
+        .where(EventRow.appeal_id == appeal_id)
+        .order_by(EventRow.at, EventRow.id)
+    )
+    return tuple(
+        Event(at=at, type=EventType(kind), actor=login, before=before, after=after,
+              comment=comment)
+        for at, kind, login, before, after, comment in session.execute(stmt)
+    )

@@ -1,0 +1,206 @@
+"""Claims and leases: the atomic part of working the queue.
+
+PostgreSQL serialises claimers with ``FOR UPDATE SKIP LOCKED``; SQLite with the
+``BEGIN IMMEDIATE`` that ``Database.write()`` issues. Every write bumps ``appeals.version``
+with a compare-and-set so a concurrent change surfaces as ``ConflictError``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, exists, insert, or_, select, text, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from reviewer_app.data.events import append_event
+from reviewer_app.data.orm import (
+    CLAIMABLE_PREDICATE,
+    AppealRow,
+    DecisionRow,
+    EnforcementRow,
+    LeaseRow,
+)
+from reviewer_app.domain.enums import AppealStatus, EventType
+from reviewer_app.domain.errors import ConflictError, NotFoundError
+from reviewer_app.domain.models import Lease, User
+
+A = AppealRow.__table__.c
+L = LeaseRow.__table__.c
+
+
+@dataclass(frozen=True, slots=True)
+class AppealState:
+    """What the claim and decision rules need to know about one appeal."""
+
+    appeal_id: int
+    status: AppealStatus
+    version: int
+    language: str
+    market: str
+    policy_code: str
+    queue_id: int
+    enforcement_decided_by: int | None
+    first_round_decider_ids: frozenset[int]
+
+
+def _is_pg(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def appeal_state(session: Session, appeal_id: int, *, lock: bool = False) -> AppealState:
+    """Load (and on PostgreSQL lock, if asked) one appeal; ``NotFoundError`` if absent."""
+    stmt = select(
+        A.id, A.status, A.version, A.language, A.market, A.policy_code, A.queue_id,
+        A.previous_appeal_id, A.enforcement_id,
+    ).where(A.id == appeal_id)
+    if lock and _is_pg(session):
+        stmt = stmt.with_for_update()
+    row = session.execute(stmt).one_or_none()
+    if row is None:
+        raise NotFoundError(f"No appeal with id {appeal_id}")
+    decider = session.scalar(
+        select(EnforcementRow.decided_by_user_id).where(EnforcementRow.id == row.enforcement_id)
+    )
+    first_round: frozenset[int] = frozenset()
+    if row.previous_appeal_id is not None:
+        first_round = frozenset(session.scalars(
+            select(DecisionRow.user_id).where(DecisionRow.appeal_id == row.previous_appeal_id)
+        ))
+    return AppealState(
+        appeal_id=row.id, status=AppealStatus(row.status), version=row.version,
+        language=row.language, market=row.market, policy_code=row.policy_code,
+        queue_id=row.queue_id, enforcement_decided_by=decider,
+        first_round_decider_ids=first_round,
+    )
+
+
+def set_status(
+    session: Session,
+    appeal_id: int,
+    *,
+    expected_version: int,
+    status: AppealStatus,
+    decided_at: datetime | None = None,
+    queue_id: int | None = None,
+) -> int:
+    """Compare-and-set the status; return the new version or raise ``ConflictError``."""
+    values: dict[str, object] = {"status": status.value, "version": expected_version + 1}
+    if decided_at is not None:
+        values["decided_at"] = decided_at
+    if queue_id is not None:
+        values["queue_id"] = queue_id
+    result = session.execute(
+        update(AppealRow.__table__)
+        .where(A.id == appeal_id, A.version == expected_version)
+        .values(**values)
+    )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise ConflictError(f"Appeal {appeal_id} was changed by someone else; reload it")
+    return expected_version + 1
+
+
+def find_claimable(session: Session, user: User) -> int | None:
+    """Id of the most urgent appeal ``user`` may claim (locked on PostgreSQL), or None.
+
+    Order: SLA due ascending, priority descending, id; served by the ``ix_appeals_claim``
+    partial index, whose predicate the query repeats verbatim.
+    """
+    enf = EnforcementRow.__table__.c
+    dec = DecisionRow.__table__.c
+    stmt = select(A.id).where(
+        text(CLAIMABLE_PREDICATE),
+        ~exists().where(L.appeal_id == A.id),
+        ~exists().where(enf.id == A.enforcement_id, enf.decided_by_user_id == user.id),
+        or_(
+            A.previous_appeal_id.is_(None),
+            ~exists().where(dec.appeal_id == A.previous_appeal_id, dec.user_id == user.id),
+        ),
+    )
+    if user.languages:
+        stmt = stmt.where(A.language.in_(sorted(user.languages)))
+    if user.markets:
+        stmt = stmt.where(A.market.in_(sorted(user.markets)))
+    if user.policies:
+        stmt = stmt.where(A.policy_code.in_(sorted(user.policies)))
+    stmt = stmt.order_by(A.sla_due_at, A.priority.desc(), A.id).limit(1)
+    if _is_pg(session):
+        stmt = stmt.with_for_update(skip_locked=True, of=AppealRow.__table__)
+    return session.scalar(stmt)
+
+
+def get_lease(session: Session, appeal_id: int, *, lock: bool = False) -> tuple[Lease, str] | None:
+    """The lease on an appeal and the status to return to, or None."""
+    stmt = select(L.appeal_id, L.user_id, L.claimed_at, L.expires_at, L.return_status).where(
+        L.appeal_id == appeal_id
+    )
+    if lock and _is_pg(session):
+        stmt = stmt.with_for_update()
+    row = session.execute(stmt).one_or_none()
+    if row is None:
+        return None
+    return Lease(row.appeal_id, row.user_id, row.claimed_at, row.expires_at), row.return_status
+
+
+def insert_lease(
+    session: Session, *, appeal_id: int, user_id: int, now: datetime, expires_at: datetime,
+    return_status: AppealStatus,
+) -> Lease:
+    """Create the lease row; the primary key refuses a second lease on the same appeal."""
+    try:
+        with session.begin_nested():
+            session.execute(insert(LeaseRow).values(
+                appeal_id=appeal_id, user_id=user_id, claimed_at=now, expires_at=expires_at,
+                return_status=return_status.value,
+            ))
+    except IntegrityError as exc:
+        raise ConflictError(f"Appeal {appeal_id} is already claimed") from exc
+    return Lease(appeal_id, user_id, now, expires_at)
+
+
+def extend_lease(session: Session, appeal_id: int, user_id: int, *, now: datetime,
+                 expires_at: datetime) -> bool:
+    """Move the expiry of an unexpired lease held by ``user_id``; False if not held."""
+    result = session.execute(
+        update(LeaseRow.__table__)
+        .where(L.appeal_id == appeal_id, L.user_id == user_id, L.expires_at >= now)
+        .values(expires_at=expires_at)
+    )
+    return bool(result.rowcount == 1)  # type: ignore[attr-defined]
+
+
+def delete_lease(session: Session, appeal_id: int, *, expired_before: datetime | None = None
+                 ) -> bool:
+    """Remove the lease (only if expired before the given instant); True if one went."""
+    stmt = delete(LeaseRow.__table__).where(L.appeal_id == appeal_id)
+    if expired_before is not None:
+        stmt = stmt.where(L.expires_at < expired_before)
+    return bool(session.execute(stmt).rowcount == 1)  # type: ignore[attr-defined]
+
+
+def expire_leases(session: Session, now: datetime) -> frozenset[int]:
+    """Return appeals whose lease expired before ``now`` to the queue, with events.
+
+    On PostgreSQL leases another transaction is handling are skipped, so concurrent
+    claimers never wait on each other here.
+    """
+    stmt = select(L.appeal_id, L.user_id, L.return_status).where(L.expires_at < now)
+    if _is_pg(session):
+        stmt = stmt.with_for_update(skip_locked=True)
+    returned = set()
+    for appeal_id, user_id, return_status in session.execute(stmt).all():
+        if not delete_lease(session, appeal_id, expired_before=now):
+            continue
+        row = session.execute(
+            select(A.status, A.version).where(A.id == appeal_id)
+        ).one()
+        if row.status != AppealStatus.IN_REVIEW.value:
+            continue  # lease left over from a finished case: removing it is enough
+        set_status(session, appeal_id, expected_version=row.version,
+                   status=AppealStatus(return_status))
+        append_event(session, appeal_id=appeal_id, actor_user_id=None, at=now,
+                     kind=EventType.LEASE_EXPIRED, before=row.status, after=return_status,
+                     payload={"lease_user_id": user_id})
+        returned.add(appeal_id)
+    return frozenset(returned)
