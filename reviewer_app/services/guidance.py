@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reviewer_app.data import catalog_reads as catalog
 from reviewer_app.data.db import Database
+from reviewer_app.domain.errors import NotFoundError
 from reviewer_app.domain.models import SopDocument
+from reviewer_app.domain.text import markdown_to_plain, snippet
 from reviewer_app.services.clock import Clock, utc_now
 
 
@@ -28,8 +31,26 @@ class GuidanceService:
 
     def sop_for(self, policy_code: str) -> SopDocument:
         """The SOP version in force now for the policy; ``NotFoundError`` if none."""
-        raise NotImplementedError
+        with self._db.read() as session:
+            sop = catalog.sop_in_force(session, policy_code, self._clock())
+        if sop is None:
+            raise NotFoundError(f"No SOP in force for policy {policy_code}")
+        return sop
 
     def search(self, text: str, limit: int = 20) -> tuple[SopHit, ...]:
         """SOPs in force whose title or body contains ``text`` (case-insensitive)."""
-        raise NotImplementedError
+        needle = text.strip()
+        if not needle:
+            return ()
+        with self._db.read() as session:
+            sops = catalog.sops_in_force(session, self._clock())
+        # There are a handful of SOPs, so matching in Python is cheap and handles Unicode
+        # case rules the same way on both engines.
+        hits = []
+        for sop in sops:
+            plain = markdown_to_plain(sop.body_markdown)
+            folded = needle.casefold()
+            if folded in sop.title.casefold() or folded in plain.casefold():
+                hits.append(SopHit(policy_code=sop.policy_code, version=sop.version,
+                                   title=sop.title, snippet=snippet(plain, needle)))
+        return tuple(hits[:limit])

@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from reviewer_app.data import case_repository as cases
+from reviewer_app.data import catalog_reads as catalog
+from reviewer_app.data import decision_repository as decisions
+from reviewer_app.data import lease_repository as leases
 from reviewer_app.data.db import Database
-from reviewer_app.domain.enums import Outcome
+from reviewer_app.data.events import append_event
+from reviewer_app.domain import rules
+from reviewer_app.domain.enums import AppealStatus, EventType, Outcome
+from reviewer_app.domain.errors import (
+    ConflictError,
+    IncompleteDecisionError,
+    LeaseLostError,
+    PermissionDeniedError,
+)
 from reviewer_app.domain.models import (
     CaseDetail,
     Changes,
@@ -12,6 +26,14 @@ from reviewer_app.domain.models import (
     ResponseTemplate,
 )
 from reviewer_app.services.clock import Clock, utc_now
+
+ESCALATION_QUEUE = "escalations"
+
+_EVENT_FOR = {
+    AppealStatus.DECIDED: EventType.DECIDED,
+    AppealStatus.ESCALATED: EventType.ESCALATED,
+    AppealStatus.AWAITING_INFO: EventType.INFO_REQUESTED,
+}
 
 
 class ReviewService:
@@ -23,20 +45,103 @@ class ReviewService:
 
     def open_case(self, appeal_id: int) -> CaseDetail:
         """The full case: header, enforcement, statement, history, related appeals, events."""
-        raise NotImplementedError
+        with self._db.read() as session:
+            return cases.load_case(session, appeal_id)
 
     def reason_codes(self, policy_code: str) -> tuple[ReasonCode, ...]:
         """Active reason codes for the policy (policy-specific plus general ones)."""
-        raise NotImplementedError
+        with self._db.read() as session:
+            return catalog.reason_codes(session, policy_code)
 
     def response_template(self, outcome: Outcome, language: str) -> ResponseTemplate | None:
-        """Template for the outcome in the language (falls back to English)."""
-        raise NotImplementedError
+        """Template for the outcome in the language (falls back to English).
+
+        Fallback order: the exact language, the same primary language (``zh-CN`` finds
+        ``zh``), then ``en``; None when the outcome has no template at all.
+        """
+        with self._db.read() as session:
+            return catalog.response_template(session, outcome, language)
 
     def decide(self, user_id: int, draft: DecisionDraft) -> Changes:
         """Validate and store the decision, its events and the SOP version in one transaction.
 
         Raises ``IncompleteDecisionError`` (with field errors), ``LeaseLostError`` when the
         user no longer holds the lease, ``PermissionDeniedError`` for an ineligible user.
+        A replay with an ``idempotency_key`` already stored changes nothing and returns the
+        same ``Changes``; ``ConflictError`` when the appeal changed underneath.
         """
-        raise NotImplementedError
+        changes = Changes(appeal_ids=frozenset({draft.appeal_id}), stats_stale=True)
+        now = self._clock()
+        key = draft.idempotency_key
+        with self._db.write() as session:
+            if key and decisions.decision_for_key(session, key) is not None:
+                return changes
+            held = leases.get_lease(session, draft.appeal_id, lock=True)
+            if held is None or held[0].user_id != user_id or held[0].expires_at < now:
+                # A concurrent replay may have committed while we waited for the lock.
+                if key and decisions.decision_for_key(session, key) is not None:
+                    return changes
+                raise LeaseLostError(
+                    f"You no longer hold appeal {draft.appeal_id}: the lease expired or "
+                    "another reviewer took it"
+                )
+            state = leases.appeal_state(session, draft.appeal_id, lock=True)
+            if state.status is not AppealStatus.IN_REVIEW:
+                raise ConflictError(f"Appeal {draft.appeal_id} is {state.status.value}")
+            if (state.enforcement_decided_by == user_id
+                    or user_id in state.first_round_decider_ids):
+                raise PermissionDeniedError(
+                    f"You may not decide appeal {draft.appeal_id}: you decided an earlier "
+                    "step of this case"
+                )
+            self._validate(session, draft, state.policy_code)
+            self._store(session, user_id, draft, state, now)
+        return changes
+
+    def _validate(self, session: Any, draft: DecisionDraft, policy_code: str) -> None:
+        allowed = frozenset(
+            rc.code for rc in catalog.reason_codes(session, policy_code)
+            if rc.outcome is draft.outcome
+        )
+        template = (
+            None if draft.outcome is None
+            else catalog.response_template(session, draft.outcome, draft.response_language)
+        )
+        errors = rules.validate_decision(
+            draft, allowed_reason_codes=allowed,
+            redress_text=None if template is None else template.redress_text,
+        )
+        if errors:
+            raise IncompleteDecisionError(errors)
+
+    def _store(self, session: Any, user_id: int, draft: DecisionDraft,
+               state: leases.AppealState, now: Any) -> None:
+        assert draft.outcome is not None
+        sop_id = draft.sop_document_id
+        if sop_id is None:
+            sop = catalog.sop_in_force(session, state.policy_code, now)
+            sop_id = None if sop is None else sop.id
+        decision_id = decisions.insert_decision(
+            session, user_id=user_id, draft=draft, sop_document_id=sop_id, decided_at=now
+        )
+        after = rules.transition(state.status, rules.status_after(draft.outcome))
+        new_queue = None
+        if after is AppealStatus.ESCALATED:
+            new_queue = decisions.queue_id(session, ESCALATION_QUEUE)
+        leases.delete_lease(session, draft.appeal_id)
+        leases.set_status(
+            session, draft.appeal_id, expected_version=state.version, status=after,
+            decided_at=now if after is AppealStatus.DECIDED else None, queue_id=new_queue,
+        )
+        comment = {
+            AppealStatus.ESCALATED: draft.escalation_reason,
+            AppealStatus.AWAITING_INFO: "; ".join(
+                d for d in draft.requested_documents if d.strip()),
+        }.get(after)
+        append_event(
+            session, appeal_id=draft.appeal_id, actor_user_id=user_id, at=now,
+            kind=_EVENT_FOR[after], before=state.status.value, after=after.value,
+            comment=comment or None,
+            payload={"decision_id": decision_id, "outcome": draft.outcome.value,
+                     "reason_code": draft.reason_code, "sop_document_id": sop_id},
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reviewer_app.data import user_repository
 from reviewer_app.data.db import Database
 from reviewer_app.domain.models import User
 
@@ -13,9 +14,11 @@ class UserService:
         self._db = db
 
     def list_users(self, *, active_only: bool = True) -> tuple[User, ...]:
-        """Users ordered by role then display name."""
-        raise NotImplementedError
+        """Users ordered by role (reviewer, qa, lead, admin) then display name."""
+        with self._db.read() as session:
+            return user_repository.list_users(session, active_only=active_only)
 
     def get(self, user_id: int) -> User:
-        """One user; ``NotFoundError`` if absent."""
-        raise NotImplementedError
+        """One user with skills; ``NotFoundError`` if absent."""
+        with self._db.read() as session:
+            return user_repository.get_user(session, user_id)
