@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from factories import NOW, Factory
 
 from reviewer_app.data.db import Database
 from reviewer_app.domain.enums import AppealStatus, SlaState, SortKey
 from reviewer_app.domain.models import QueueFilter, QueueRow, QueueSort
 from reviewer_app.services.queue import QueueService
-from factories import NOW, Factory
 
 STATUSES = [AppealStatus.NEW, AppealStatus.IN_REVIEW, AppealStatus.ESCALATED,
             AppealStatus.DECIDED, AppealStatus.AWAITING_INFO, AppealStatus.REOPENED]
