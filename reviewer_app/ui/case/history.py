@@ -30,8 +30,8 @@ class HistorySection(QWidget):
         related_box = QGroupBox(self.tr("Prior and related appeals"), self)
         self.related_table = make_table(
             [
-                self.tr("Appeal"), self.tr("Relation"), self.tr("Round"), self.tr("Received"),
-                self.tr("Policy"), self.tr("Status"), self.tr("Outcome"),
+                self.tr("Appeal"), self.tr("Relation"), self.tr("Outcome"), self.tr("Status"),
+                self.tr("Received"), self.tr("Policy"), self.tr("Round"),
             ],
             related_box,
         )
@@ -47,7 +47,7 @@ class HistorySection(QWidget):
         """Fill the section from ``case``."""
         strikes = sum(1 for e in case.prior_enforcements if e.is_strike)
         self.summary_label.setText(
-            self.tr("%1 prior enforcements, %2 strikes, %3 prior or related appeals.")
+            self.tr("Prior enforcements: %1 · strikes: %2 · prior or related appeals: %3")
             .replace("%1", str(len(case.prior_enforcements)))
             .replace("%2", str(strikes))
             .replace("%3", str(len(case.related_appeals)))
@@ -56,7 +56,7 @@ class HistorySection(QWidget):
             self.prior_table,
             [
                 (
-                    labels.date_time(e.enforced_at),
+                    labels.date_only(e.enforced_at),
                     labels.enforcement_action(e.action),
                     f"{e.policy_code} {e.clause}",
                     self.tr("Yes") if e.is_strike else self.tr("No"),
@@ -71,11 +71,11 @@ class HistorySection(QWidget):
                 (
                     a.ref,
                     labels.relation(a.relation),
-                    str(a.round),
-                    labels.date_time(a.received_at),
-                    a.policy_code,
-                    labels.appeal_status(a.status),
                     labels.outcome(a.outcome) if a.outcome else self.tr("—"),
+                    labels.appeal_status(a.status),
+                    labels.date_only(a.received_at),
+                    a.policy_code,
+                    str(a.round),
                 )
                 for a in case.related_appeals
             ],

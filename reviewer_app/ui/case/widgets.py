@@ -46,6 +46,8 @@ def make_table(headers: Sequence[str], parent: QWidget | None = None) -> QTableW
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
+    # Wrapped cells need their height recomputed once the columns have their real widths.
+    header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
     return table
 
 

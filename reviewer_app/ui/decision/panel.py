@@ -67,6 +67,7 @@ class DecisionPanel(QWidget):
         self.outcome_choice.picked.connect(self._on_outcome_choice_picked)
 
         self.reason_combo = QComboBox(content)
+        self.reason_combo.setMinimumContentsLength(16)
         self.reason_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.rationale_edit = _text_edit(content, 70)
         self.what_changes_edit = _text_edit(content, 50)
@@ -114,6 +115,9 @@ class DecisionPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Never scroll sideways: the panel asks for the width its widest row needs instead.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll = scroll
         self._content = content
 
         self.general_error_label = QLabel(self)
@@ -145,6 +149,12 @@ class DecisionPanel(QWidget):
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.clear()
+        for block in self.blocks.values():
+            block.setVisible(True)
+        scrollbar = scroll.verticalScrollBar().sizeHint().width()
+        frame = 2 * scroll.frameWidth()
+        scroll.setMinimumWidth(content.minimumSizeHint().width() + scrollbar + frame)
+        self._apply_outcome()
 
     # --- public API ---------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -79,22 +78,11 @@ class GuidancePanel(QWidget):
         self.browser.document().setDefaultStyleSheet(STYLE_SHEET)
         self.browser.anchorClicked.connect(self._on_browser_anchor_clicked)
 
-        checklist_box = QWidget(self)
-        self.checklist_label = QLabel(self.tr("Checklist"), checklist_box)
-        self.checklist = QListWidget(checklist_box)
+        self.checklist_label = QLabel(self.tr("Checklist"), self)
+        self.checklist = QListWidget(self)
         self.checklist.setWordWrap(True)
         self.checklist.itemActivated.connect(self._on_checklist_item_activated)
-        box_layout = QVBoxLayout(checklist_box)
-        box_layout.setContentsMargins(0, 0, 0, 0)
-        box_layout.addWidget(self.checklist_label)
-        box_layout.addWidget(self.checklist)
-
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.browser)
-        splitter.addWidget(checklist_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        self.checklist_label.setBuddy(self.checklist)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -103,7 +91,9 @@ class GuidancePanel(QWidget):
         layout.addWidget(self.no_results_label)
         layout.addWidget(self.title_label)
         layout.addWidget(self.version_label)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.checklist_label)
+        layout.addWidget(self.checklist)
         self.clear()
 
     def show_sop(self, sop: SopDocument) -> None:
@@ -188,7 +178,9 @@ class GuidancePanel(QWidget):
         self.checklist_label.setVisible(bool(items))
         self.checklist.setVisible(bool(items))
         if items:
-            self.checklist.setCurrentRow(0)
+            # As tall as its items (wrapped lines may need a scroll), so the SOP gets the room.
+            rows = sum(self.checklist.sizeHintForRow(i) for i in range(len(items)))
+            self.checklist.setMaximumHeight(rows + 2 * self.checklist.frameWidth() + 8)
 
     def _on_search_edit_return_pressed(self) -> None:
         text = self.search_edit.text().strip()

@@ -148,7 +148,7 @@ def test_sections_show_history_events_and_evidence(qtbot, make_case):
     assert "APL-000030" in related
     assert "Same seller" in related
     assert "Uphold" in related
-    assert "1 prior enforcements, 1 strikes" in history.summary_label.text()
+    assert "Prior enforcements: 1 · strikes: 1" in history.summary_label.text()
     events = _table_texts(panel.events_section.table)
     assert "Claimed" in events
     assert "New → In review" in events
