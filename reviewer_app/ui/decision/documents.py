@@ -35,7 +35,9 @@ class RequestedDocumentsWidget(QWidget):
             )
             item.setCheckState(Qt.CheckState.Unchecked)
         rows = self.list.count()
-        self.list.setFixedHeight(self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth())
+        # A few spare pixels: the row hint before the first polish is slightly short.
+        frame = 2 * self.list.frameWidth()
+        self.list.setFixedHeight(self.list.sizeHintForRow(0) * rows + frame + 6)
         self.list.itemChanged.connect(self.changed)
         self.list.itemActivated.connect(self._on_list_item_activated)
         self.other_label = QLabel(self.tr("Other documents (one per line)"), self)

@@ -48,6 +48,7 @@ class GuidancePanel(QWidget):
         super().__init__(parent)
         self.setObjectName("GuidancePanel")
         self._sop: SopDocument | None = None
+        self._ticks: dict[int, frozenset[str]] = {}  # SOP id -> ticked items, this case
 
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(self.tr("Search SOPs (Ctrl+K)"))
@@ -96,13 +97,19 @@ class GuidancePanel(QWidget):
         layout.addWidget(self.checklist)
         self.clear()
 
-    def show_sop(self, sop: SopDocument) -> None:
-        """Render ``sop``; the checklist starts unchecked when the SOP or version changes."""
-        same = (
-            self._sop is not None
-            and self._sop.id == sop.id
-            and self._sop.version == sop.version
-        )
+    def show_sop(self, sop: SopDocument, *, new_case: bool = True) -> None:
+        """Render ``sop`` with its checklist.
+
+        Args:
+            sop: The SOP document to show.
+            new_case: True (default) when a case was opened: every tick is forgotten. Pass
+                False when the reviewer merely looks at another SOP (search) during the same
+                case; ticks made on an SOP are then restored when they come back to it.
+        """
+        if new_case:
+            self._ticks.clear()
+        else:
+            self._remember_ticks()
         self._sop = sop
         self.title_label.setText(sop.title)
         self.version_label.setText(
@@ -111,11 +118,11 @@ class GuidancePanel(QWidget):
             .replace("%2", labels.date_only(sop.effective_from))
         )
         self.browser.setHtml(render_markdown(sop.body_markdown))
-        if not same:
-            self._fill_checklist(sop.checklist)
+        self._fill_checklist(sop.checklist, self._ticks.get(sop.id, frozenset()))
 
     def reset_checklist(self) -> None:
-        """Uncheck every checklist item (the shell calls this when a new case opens)."""
+        """Uncheck every checklist item and forget remembered ticks."""
+        self._ticks.clear()
         for i in range(self.checklist.count()):
             self.checklist.item(i).setCheckState(Qt.CheckState.Unchecked)
 
@@ -156,8 +163,9 @@ class GuidancePanel(QWidget):
             self.results_list.setCurrentRow(0)
 
     def clear(self) -> None:
-        """Show nothing (no case open)."""
+        """Show nothing (no case open); ticks are forgotten."""
         self._sop = None
+        self._ticks.clear()
         self.title_label.setText(self.tr("No SOP loaded"))
         self.version_label.clear()
         self.browser.clear()
@@ -165,7 +173,11 @@ class GuidancePanel(QWidget):
         self.checklist_label.setVisible(False)
         self.checklist.setVisible(False)
 
-    def _fill_checklist(self, items: tuple[str, ...]) -> None:
+    def _remember_ticks(self) -> None:
+        if self._sop is not None:
+            self._ticks[self._sop.id] = frozenset(self.checked_items())
+
+    def _fill_checklist(self, items: tuple[str, ...], ticked: frozenset[str]) -> None:
         self.checklist.clear()
         for text in items:
             item = QListWidgetItem(text, self.checklist)
@@ -174,7 +186,9 @@ class GuidancePanel(QWidget):
                 | Qt.ItemFlag.ItemIsSelectable
                 | Qt.ItemFlag.ItemIsUserCheckable
             )
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if text in ticked else Qt.CheckState.Unchecked
+            )
         self.checklist_label.setVisible(bool(items))
         self.checklist.setVisible(bool(items))
         if items:

@@ -156,6 +156,13 @@ def main() -> int:
     decision.reason_combo.setCurrentIndex(0)
     decision.rationale_edit.setPlainText("Trademark certificate is valid in DE; own brand.")
     decision.show_errors(())
+    if "errors" in sys.argv:
+        decision.set_outcome(Outcome.UPHOLD)
+        decision.rationale_edit.clear()
+        decision.request_submit()
+    if "info" in sys.argv:
+        decision.set_outcome(Outcome.REQUEST_INFO)
+        decision.request_submit()
     case_panel.tabs.setCurrentIndex(int(sys.argv[2]) if len(sys.argv) > 2 else 1)
     splitter.show()
 

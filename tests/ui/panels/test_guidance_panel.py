@@ -49,7 +49,7 @@ def test_markdown_renders_headings_and_lists_and_escapes_html(qtbot, make_sop):
     assert not panel.browser.openExternalLinks()
 
 
-def test_checklist_is_checkable_by_keyboard_and_resets_per_sop(qtbot, make_sop):
+def test_checklist_is_checkable_by_keyboard_and_resets_per_case(qtbot, make_sop):
     panel = GuidancePanel()
     qtbot.addWidget(panel)
     panel.show()
@@ -61,20 +61,29 @@ def test_checklist_is_checkable_by_keyboard_and_resets_per_sop(qtbot, make_sop):
     panel.checklist.setCurrentRow(1)
     qtbot.keyClick(panel.checklist, Qt.Key.Key_Space)
     assert panel.checked_items() == ("Brand authorised",)
-
-    # Reloading the same SOP version keeps the ticks; a new case resets them.
-    panel.show_sop(make_sop())
-    assert panel.checked_items() == ("Brand authorised",)
-    panel.reset_checklist()
-    assert panel.checked_items() == ()
-
     panel.checklist.setCurrentRow(0)
-    qtbot.keyClick(panel.checklist, Qt.Key.Key_Space)
-    panel.show_sop(make_sop(id=12, version=5, checklist=("Only item",)))
-    assert panel.checked_items() == ()
+    qtbot.keyClick(panel.checklist, Qt.Key.Key_Return)  # Return toggles as well
+    assert panel.checked_items() == ("Invoice matches listing", "Brand authorised")
+    qtbot.keyClick(panel.checklist, Qt.Key.Key_Return)
+    assert panel.checked_items() == ("Brand authorised",)
+
+    # Looking at another SOP during the same case and coming back keeps the ticks.
+    other = make_sop(id=12, policy_code="UNSAFE_PRODUCT", checklist=("Only item",))
+    panel.show_sop(other, new_case=False)
     assert [panel.checklist.item(i).text() for i in range(panel.checklist.count())] == [
         "Only item"
     ]
+    assert panel.checked_items() == ()
+    panel.show_sop(make_sop(), new_case=False)
+    assert panel.checked_items() == ("Brand authorised",)
+
+    # A new case starts with a clean checklist, even for the same SOP.
+    panel.show_sop(make_sop())
+    assert panel.checked_items() == ()
+    panel.checklist.setCurrentRow(0)
+    qtbot.keyClick(panel.checklist, Qt.Key.Key_Space)
+    panel.reset_checklist()
+    assert panel.checked_items() == ()
 
 
 def test_search_emits_and_results_activate(qtbot):
