@@ -61,6 +61,7 @@ OPERATIONS: dict[str, tuple[QueueFilter, QueueSort, str]] = {
     "filter_change": (QueueFilter(market="DE"), QueueSort(), "page"),
     "sort_change": (QueueFilter(), QueueSort(SortKey.PRIORITY, descending=True), "page"),
     "last_page": (QueueFilter(), QueueSort(), "last_page"),
+    "counts_all": (QueueFilter(), QueueSort(), "counts"),
     "counts_filtered": (QueueFilter(market="DE"), QueueSort(), "counts"),
 }
 TARGETED = ("first_page", "filter_change", "sort_change")
