@@ -157,3 +157,25 @@ def test_sections_show_history_events_and_evidence(qtbot, make_case):
     assert '["a.jpg"]' in evidence
     assert "IPX-model-4" in panel.enforcement_section.automation_label.text()
     assert panel.tabs.tabText(2) == "History (2)"
+
+
+def test_clear_shows_empty_state_and_refresh_keeps_tab(qtbot, make_case):
+    panel = CasePanel(clock=FakeClock(NOW))
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.empty_label.isVisible()
+    panel.show_case(make_case())
+    assert not panel.empty_label.isVisible()
+    assert not panel.appellant_section.statement_view.is_truncated()
+
+    panel.tabs.setCurrentIndex(3)
+    panel.show_case(make_case(events=()))  # a refresh of the same appeal
+    assert panel.tabs.currentIndex() == 3
+    assert panel.events_section.table.rowCount() == 0
+    panel.show_case(make_case(appeal_id=43, ref="APL-000043"))  # another appeal
+    assert panel.tabs.currentIndex() == 0
+
+    panel.clear()
+    assert panel.case() is None
+    assert panel.empty_label.isVisible()
+    assert panel.appellant_section.statement_view.editor.toPlainText() == ""
