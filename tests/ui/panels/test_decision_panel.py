@@ -239,3 +239,13 @@ def test_new_case_starts_a_fresh_form(qtbot, panel, reason_codes):
     _pick(qtbot, panel, 1, Outcome.UPHOLD)
     assert "UPH-UNSAFE-ONLY" in _combo_codes(panel)
     assert "UPH-IP-BRAND" not in _combo_codes(panel)
+
+
+def test_alt_n_works_while_typing_in_a_text_field(qtbot, panel):
+    _pick(qtbot, panel, 1, Outcome.UPHOLD)
+    panel.rationale_edit.setFocus()
+    qtbot.keyClicks(panel.rationale_edit, "Partly right")
+    qtbot.keyClick(panel.rationale_edit, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: panel.outcome() is Outcome.PARTIAL, timeout=2000)
+    assert panel.rationale_edit.toPlainText() == "Partly right"  # nothing typed into it
+    assert panel.blocks["what_changes"].isVisible()
