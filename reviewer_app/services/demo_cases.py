@@ -1,0 +1,349 @@
+"""Builds the rows of one demo case at a time (appellant, enforcement, appeals, events)."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from reviewer_app.data.demo_store import CatalogRefs, DemoBatch
+from reviewer_app.services.catalog import policy_queue, sla_hours
+from reviewer_app.services.demo_people import (
+    ACCOUNT_LEVEL,
+    CROSS_BORDER_MARKETS,
+    CROSS_BORDER_SHARE,
+    DEMO_USERS,
+    MARKET_LANGUAGE,
+    MARKET_NAMES,
+    MARKET_WEIGHTS,
+    POLICY_WEIGHTS,
+)
+from reviewer_app.services.demo_rows import (
+    RATIONALE,
+    WHAT_CHANGES,
+    decision_text,
+    evidence,
+    facts,
+    requested_documents_json,
+)
+from reviewer_app.services.demo_texts import (
+    PhraseBanks,
+    business_name,
+    person_name,
+    plan_of_action,
+    statement,
+)
+
+AT_RISK_HOURS = 4.0
+SEVERITY_PRIORITY = {"critical": 70, "high": 55, "medium": 40, "low": 30}
+POLICY_SEVERITY = {"UNSAFE_PRODUCT": "critical", "IP_COUNTERFEIT": "high",
+                   "PROHIBITED_PRODUCT": "high", "SELLER_IDENTITY": "high",
+                   "MISLEADING_LISTING": "medium", "INAUTHENTIC_REVIEWS": "medium"}
+OPEN_STATUSES = (("new", 80), ("escalated", 5), ("awaiting_info", 5), ("in_review", 4),
+                 ("reopened", 2))
+FINAL_OUTCOMES = (("uphold", 50), ("overturn", 25), ("partial", 15), ("reject_inadmissible", 5))
+
+
+@dataclass(slots=True)
+class _Appellant:
+    id: int
+    ref: str
+    name: str
+    market: str
+    language: str
+    listings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Enf:
+    row: dict[str, Any]
+    policy: str
+    brand: str
+
+
+def _weighted(rng: random.Random, pairs: tuple[tuple[str, int], ...]) -> str:
+    return rng.choices([p for p, _ in pairs], weights=[w for _, w in pairs])[0]
+
+
+class CaseBuilder:
+    """Keeps the id counters and appellant pool; each ``add_case`` adds 1 or 2 appeals."""
+
+    def __init__(self, rng: random.Random, now: datetime, refs: CatalogRefs,
+                 banks: PhraseBanks, bases: dict[str, int], logins: dict[str, int]) -> None:
+        self.rng, self.now, self.refs, self.banks = rng, now, refs, banks
+        self.next = {k: v + 1 for k, v in bases.items()}
+        self.logins = dict(logins)
+        self.pool: list[_Appellant] = []
+        self.user_ids: dict[str, int] = {}
+        self.deciders: list[tuple[int, str]] = []  # (id, display name): reviewers and leads
+        self.reviewers: list[int] = []
+
+    def _id(self, table: str) -> int:
+        value = self.next[table]
+        self.next[table] = value + 1
+        return value
+
+    def new_batch(self) -> DemoBatch:
+        """An empty batch."""
+        return DemoBatch()
+
+    # --- users ---------------------------------------------------------------------------
+    def add_users(self, batch: DemoBatch) -> None:
+        """Demo users of every role with skills (existing logins are reused, not duplicated)."""
+        created = self.now - timedelta(days=200)
+        for login, name, role, langs, markets, policies in DEMO_USERS:
+            uid = self.logins.get(login)
+            if uid is None:
+                uid = self._id("users")
+                batch.add("users", {"id": uid, "login": login, "display_name": name,
+                                    "role": role, "active": True, "created_at": created})
+                for kind, values in (("language", langs), ("market", markets),
+                                     ("policy", policies)):
+                    for value in values:
+                        batch.add("user_skills", {"user_id": uid, "kind": kind, "value": value})
+            self.user_ids[login] = uid
+            if role in ("reviewer", "lead"):
+                self.deciders.append((uid, name))
+            if role == "reviewer":
+                self.reviewers.append(uid)
+
+    # --- appellants ----------------------------------------------------------------------
+    def _appellant(self, batch: DemoBatch) -> _Appellant:
+        rng = self.rng
+        if self.pool and rng.random() < 0.3:
+            return rng.choice(self.pool)
+        market = _weighted(rng, MARKET_WEIGHTS)
+        language = MARKET_LANGUAGE.get(market, "en")
+        if market in CROSS_BORDER_MARKETS and rng.random() < CROSS_BORDER_SHARE:
+            language = "zh-CN"
+        kind = "seller" if rng.random() < 0.85 else "creator"
+        business = rng.random() < (0.9 if kind == "seller" else 0.4) or language == "zh-CN"
+        name = (business_name if business else person_name)(rng, self.banks, language)
+        aid = self._id("appellants")
+        ref = f"{'SLR' if kind == 'seller' else 'CRT'}-{aid:07d}"
+        batch.add("appellants", {"id": aid, "ref": ref, "kind": kind, "display_name": name,
+                                 "account_type": "business" if business else "private",
+                                 "market": market, "language": language})
+        app = _Appellant(aid, ref, name, market, language)
+        self.pool.append(app)
+        for _ in range(rng.choice((0, 0, 0, 1, 1, 2, 3))):  # prior strikes, not appealed
+            policy = _weighted(rng, POLICY_WEIGHTS)
+            when = self.now - timedelta(days=rng.uniform(30, 400))
+            self._enforcement(batch, app, policy, when, strike=True)
+        return app
+
+    # --- enforcements --------------------------------------------------------------------
+    def _enforcement(self, batch: DemoBatch, app: _Appellant, policy: str, when: datetime,
+                     *, strike: bool) -> _Enf:
+        rng, spec = self.rng, self.banks.products[policy]
+        eid = self._id("enforcements")
+        listing = None
+        if policy != "SELLER_IDENTITY":
+            if app.listings and rng.random() < 0.25:
+                listing = rng.choice(app.listings)
+            else:
+                listing = f"LST{rng.randrange(10**9, 10**10)}"
+                app.listings.append(listing)
+        action = rng.choice(spec["actions"])
+        snap, _title, brand = evidence(rng, self.banks, policy, app.market, listing)
+        clause = rng.choice(spec["clauses"])
+        automated = rng.random() < 0.6
+        decided_by: int | None = None
+        label = ""
+        auto_ref = rng.choice(spec["automation"]) if automated else None
+        mode = "not"
+        if automated and rng.random() < 0.7:
+            mode, label = "fully", f"Automated ({auto_ref})"
+        else:
+            decided_by, label = rng.choice(self.deciders)
+            mode = "partially" if automated else "not"
+        if action in ACCOUNT_LEVEL and action != "selling_restriction":
+            scope = f"Seller account {app.ref} (all markets)"
+        elif action == "selling_restriction":
+            scope = f"Selling privileges in {app.market}"
+        else:
+            scope = f"Listing {listing} ({app.market})"
+        row = {
+            "id": eid, "ref": f"ENF-{eid:08d}", "appellant_id": app.id, "action": action,
+            "scope": scope, "policy_id": self.refs.policy_ids[policy], "clause": clause,
+            "facts": facts(policy, snap, clause), "evidence_json": json.dumps(snap),
+            "automated_detection": automated, "automated_decision": mode,
+            "automation_ref": auto_ref, "decided_by_user_id": decided_by,
+            "decided_by_label": label, "enforced_at": when, "listing_id": listing,
+            "is_strike": strike or rng.random() < 0.5,
+        }
+        batch.add("enforcements", row)
+        return _Enf(row, policy, brand)
+
+    # --- appeals -------------------------------------------------------------------------
+    def add_case(self, batch: DemoBatch, *, remaining: int) -> int:
+        """Add one case (an open appeal, decided history, or a 1st+2nd round pair)."""
+        rng = self.rng
+        app = self._appellant(batch)
+        policy = _weighted(rng, POLICY_WEIGHTS)
+        r = rng.random()
+        if r < 0.10 and remaining >= 2:
+            decided = self.now - timedelta(days=rng.uniform(1, 25))
+            received = decided - timedelta(hours=rng.uniform(2, 40))
+            enforced = received - timedelta(days=rng.uniform(1, 20))
+            enf = self._enforcement(batch, app, policy, enforced, strike=False)
+            first, reviewer = self._appeal(batch, app, enf, received, status="decided", round_=1,
+                                           outcome=rng.choice(("uphold", "uphold", "partial")),
+                                           decided_at=decided)
+            self._open_appeal(batch, app, enf, round_=2, previous=(first, reviewer),
+                              not_before=decided)
+            return 2
+        if r < 0.25:
+            decided = self.now - timedelta(days=rng.uniform(1, 120))
+            received = decided - timedelta(hours=rng.uniform(1, 60))
+            enforced = received - timedelta(days=rng.uniform(1, 30))
+            enf = self._enforcement(batch, app, policy, enforced, strike=False)
+            self._appeal(batch, app, enf, received, status="decided", round_=1,
+                         outcome=_weighted(rng, FINAL_OUTCOMES), decided_at=decided)
+            return 1
+        enf = self._enforcement(batch, app, policy, self.now, strike=False)
+        self._open_appeal(batch, app, enf, round_=1)
+        return 1
+
+    def _open_appeal(self, batch: DemoBatch, app: _Appellant, enf: _Enf, *,
+                     round_: int, previous: tuple[int, int] | None = None,
+                     not_before: datetime | None = None) -> None:
+        rng = self.rng
+        status = "new" if round_ == 2 and rng.random() < 0.8 else _weighted(rng, OPEN_STATUSES)
+        queue = "escalations" if status == "escalated" else policy_queue(enf.policy)
+        hours = sla_hours(self.refs.slas, queue_code=queue, policy_code=enf.policy,
+                          market=app.market)
+        state = rng.random()
+        if state < 0.2:
+            due = self.now - timedelta(hours=rng.uniform(0.1, 72))
+        elif state < 0.32:
+            due = self.now + timedelta(hours=rng.uniform(0.05, AT_RISK_HOURS - 0.1))
+        else:
+            due = self.now + timedelta(hours=rng.uniform(AT_RISK_HOURS + 0.1, max(hours, 4.5)))
+        received = min(due - timedelta(hours=hours), self.now - timedelta(minutes=5))
+        if not_before is not None and received < not_before:
+            received = not_before + timedelta(minutes=rng.uniform(5, 60))
+            due = received + timedelta(hours=hours)
+        enf.row["enforced_at"] = min(enf.row["enforced_at"], received - timedelta(
+            hours=rng.uniform(1, 24 * 20)))
+        self._appeal(batch, app, enf, received, status=status, round_=round_, due=due,
+                     queue=queue, previous=previous)
+
+    def _appeal(self, batch: DemoBatch, app: _Appellant, enf: _Enf,
+                received: datetime, *, status: str, round_: int,
+                due: datetime | None = None, queue: str | None = None,
+                outcome: str | None = None, decided_at: datetime | None = None,
+                previous: tuple[int, int] | None = None) -> tuple[int, int]:
+        rng, policy = self.rng, enf.policy
+        queue = queue or policy_queue(policy)
+        if due is None:
+            due = received + timedelta(hours=sla_hours(
+                self.refs.slas, queue_code=queue, policy_code=policy, market=app.market))
+        appeal_id = self._id("appeals")
+        values = {"listing_id": enf.row["listing_id"] or "", "brand": enf.brand,
+                  "supplier": rng.choice(self.banks.names["suppliers"]),
+                  "year": str(rng.randint(2015, 2024)), "model": f"M{rng.randint(100, 999)}",
+                  "batch": f"{rng.randint(2024, 2026)}-{rng.randint(1, 52):02d}",
+                  "market": MARKET_NAMES.get(app.market, app.market)}
+        priority = SEVERITY_PRIORITY[POLICY_SEVERITY[policy]] + rng.randint(-15, 15)
+        if enf.row["action"] in ACCOUNT_LEVEL:
+            priority += 15
+        needs_plan = enf.row["action"] in ACCOUNT_LEVEL or rng.random() < 0.2
+        batch.add("appeals", {
+            "id": appeal_id, "ref": f"AP-{appeal_id:08d}", "appellant_id": app.id,
+            "appellant_ref": app.ref, "enforcement_id": enf.row["id"],
+            "previous_appeal_id": previous[0] if previous else None, "round": round_,
+            "received_at": received, "sla_due_at": due, "status": status,
+            "queue_id": self.refs.queue_ids[queue], "priority": max(0, min(100, priority)),
+            "market": app.market, "language": app.language, "policy_code": policy,
+            "listing_id": enf.row["listing_id"],
+            "statement": statement(rng, self.banks, app.language, policy, values),
+            "plan_of_action": plan_of_action(rng, self.banks, app.language) if needs_plan else "",
+            "decided_at": decided_at, "version": 1,
+        })
+        batch.appeals += 1
+        self._attachments(batch, appeal_id, policy, app.language)
+        excluded = {enf.row["decided_by_user_id"], previous[1] if previous else None}
+        reviewer = rng.choice([u for u in self.reviewers if u not in excluded])
+        self._history(batch, appeal_id, app, enf, received, status, reviewer, outcome,
+                      decided_at)
+        return appeal_id, reviewer
+
+    def _attachments(self, batch: DemoBatch, appeal_id: int, policy: str, lang: str) -> None:
+        rng = self.rng
+        options = self.banks.products["attachments"][policy]
+        if lang != "zh-CN":
+            options = [o for o in options if o[0].isascii()]
+        for name, mime, desc in rng.sample(options, k=rng.randint(0, min(3, len(options)))):
+            batch.add("attachments", {
+                "id": self._id("attachments"), "appeal_id": appeal_id,
+                "filename": name.replace("{n}", str(rng.randint(1000, 9999))),
+                "mime_type": mime, "size_bytes": rng.randint(40_000, 6_000_000),
+                "description": desc,
+            })
+
+    def _event(self, batch: DemoBatch, appeal_id: int, at: datetime, type_: str,
+               actor: int | None, before: str | None, after: str | None,
+               comment: str | None = None) -> None:
+        batch.add("events", {"id": self._id("events"), "appeal_id": appeal_id,
+                             "actor_user_id": actor, "at": at, "type": type_,
+                             "before": before, "after": after, "comment": comment,
+                             "payload_json": "{}"})
+
+    def _history(self, batch: DemoBatch, appeal_id: int, app: _Appellant,
+                 enf: _Enf, received: datetime, status: str, reviewer: int,
+                 outcome: str | None, decided_at: datetime | None) -> None:
+        rng = self.rng
+        self._event(batch, appeal_id, received, "created", None, None, "new")
+        if status == "new":
+            return
+        claimed = (decided_at - timedelta(minutes=rng.uniform(3, 25)) if decided_at
+                   else min(self.now - timedelta(minutes=rng.uniform(1, 10)),
+                            received + timedelta(hours=rng.uniform(0.2, 6))))
+        claimed = max(claimed, received + timedelta(minutes=1))
+        self._event(batch, appeal_id, claimed, "claimed", reviewer, "new", "in_review")
+        if status == "in_review":
+            lease_start = self.now - timedelta(minutes=rng.uniform(1, 10))
+            batch.add("leases", {"appeal_id": appeal_id, "user_id": reviewer,
+                                 "claimed_at": lease_start,
+                                 "expires_at": lease_start + timedelta(minutes=15),
+                                 "return_status": "new"})
+            return
+        step_at = claimed + timedelta(minutes=rng.uniform(3, 20))
+        if status in ("escalated", "awaiting_info"):
+            outcome = "escalate" if status == "escalated" else "request_info"
+            self._decision(batch, appeal_id, app, enf, reviewer, outcome, step_at)
+            kind = "escalated" if status == "escalated" else "info_requested"
+            self._event(batch, appeal_id, step_at, kind, reviewer, "in_review", status,
+                        RATIONALE[outcome])
+            return
+        outcome = outcome or _weighted(rng, FINAL_OUTCOMES)
+        at = decided_at or step_at
+        self._decision(batch, appeal_id, app, enf, reviewer, outcome, at)
+        self._event(batch, appeal_id, at, "decided", reviewer, "in_review", "decided")
+        if status == "reopened":
+            lead = self.user_ids.get("thomas.becker")
+            self._event(batch, appeal_id, at + timedelta(hours=rng.uniform(1, 20)), "reopened",
+                        lead, "decided", "reopened", "Reopened after a QA finding.")
+
+    def _decision(self, batch: DemoBatch, appeal_id: int, app: _Appellant,
+                  enf: _Enf, reviewer: int, outcome: str, at: datetime) -> None:
+        rng, policy = self.rng, enf.policy
+        codes = [c for c, o, p in self.refs.reason_codes if o == outcome and p in (None, policy)]
+        response, lang = decision_text(outcome, app.language, self.refs.templates, {
+            "appellant_name": app.name, "appeal_ref": f"AP-{appeal_id:08d}",
+            "policy_name": self.refs.policy_names.get(policy, policy)})
+        batch.add("decisions", {
+            "id": self._id("decisions"), "appeal_id": appeal_id, "user_id": reviewer,
+            "outcome": outcome, "reason_code": rng.choice(codes) if codes else None,
+            "rationale": RATIONALE[outcome],
+            "what_changes": WHAT_CHANGES if outcome == "partial" else "",
+            "response_text": response, "response_language": lang,
+            "escalation_reason": RATIONALE[outcome] if outcome == "escalate" else "",
+            "requested_documents_json": requested_documents_json(outcome),
+            "sop_document_id": self.refs.sop_ids.get(policy),
+            "handle_seconds": round(rng.uniform(90, 1500), 1), "decided_at": at,
+            "idempotency_key": None,
+        })
