@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QRadioButton, QWidget
 
 from reviewer_app.domain.enums import Outcome
@@ -38,6 +38,21 @@ def visible_fields(outcome: Outcome | None) -> frozenset[str]:
     return VISIBLE_FIELDS[outcome] if outcome is not None else frozenset()
 
 
+class _OutcomeButton(QRadioButton):
+    """A radio button whose Alt+n mnemonic selects at once.
+
+    QAbstractButton answers its mnemonic with animateClick(), which checks the button only
+    after a 100 ms animation; a reviewer typing Alt+1 then Tab would race it.
+    """
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() == QEvent.Type.Shortcut and self.isEnabled():
+            self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.click()
+            return True
+        return super().event(e)
+
+
 class OutcomeChoice(QWidget):
     """Radio buttons "&1 Uphold" … "&6 Reject": the mnemonic is Alt+n in every language.
 
@@ -56,7 +71,7 @@ class OutcomeChoice(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[Outcome, QRadioButton] = {}
         for n, outcome in enumerate(OUTCOMES, start=1):
-            button = QRadioButton(f"&{n} {labels.outcome(outcome)}", self)
+            button = _OutcomeButton(f"&{n} {labels.outcome(outcome)}", self)
             self.group.addButton(button, n)
             self.buttons[outcome] = button
             grid.addWidget(button, (n - 1) // 2, (n - 1) % 2)
