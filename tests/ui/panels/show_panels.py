@@ -5,11 +5,12 @@ Run: xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tests/ui/panels/sh
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QSplitter
 
 from reviewer_app.domain.enums import (
@@ -125,6 +126,10 @@ def build_case() -> CaseDetail:
 def main() -> int:
     """Build the window, take the screenshot, quit."""
     app = QApplication(sys.argv)
+    translator = QTranslator(app)
+    qm = os.environ.get("PANELS_QM")  # e.g. a compiled zh_CN .qm, to look at the translation
+    if qm and translator.load(qm):
+        app.installTranslator(translator)
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/shots/panels.png")
     case = build_case()
     splitter = QSplitter(Qt.Orientation.Horizontal)
