@@ -1,0 +1,103 @@
+"""First-run screen for an empty database: connect to a team database or open the demo."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class FirstRunChoice(StrEnum):
+    """What the user chose on the first-run screen."""
+
+    CONNECT = "connect"
+    DEMO = "demo"
+    QUIT = "quit"
+
+
+class FirstRunDialog(QDialog):
+    """Shown instead of a blank window when the database has no users and no appeals."""
+
+    def __init__(self, database_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRun")
+        self.setWindowTitle(self.tr("Welcome to the Reviewer Workstation"))
+        self.choice = FirstRunChoice.QUIT
+        title = QLabel(self.tr("This database is empty"), self)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        title.setFont(font)
+        where = QLabel(self.tr("Database: {where}").format(where=database_label), self)
+        where.setTextFormat(Qt.TextFormat.PlainText)
+        where.setWordWrap(True)
+
+        team = QGroupBox(self.tr("Connect to your team's database"), self)
+        self.url_edit = QLineEdit(team)
+        self.url_edit.setObjectName("teamDbUrl")
+        self.url_edit.setPlaceholderText("postgresql://user@host/appeals")
+        self.connect_button = QPushButton(self.tr("&Connect"), team)
+        self.connect_button.setEnabled(False)
+        self.url_edit.textChanged.connect(
+            lambda text: self.connect_button.setEnabled(bool(text.strip()))
+        )
+        self.url_edit.returnPressed.connect(self._on_connect_button_clicked)
+        self.connect_button.clicked.connect(self._on_connect_button_clicked)
+        hint = QLabel(
+            self.tr("Ask your team lead for the address. It is remembered for the next start."),
+            team,
+        )
+        hint.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.url_edit, 1)
+        row.addWidget(self.connect_button)
+        team_layout = QVBoxLayout(team)
+        team_layout.addLayout(row)
+        team_layout.addWidget(hint)
+
+        demo = QGroupBox(self.tr("Try it out"), self)
+        self.demo_button = QPushButton(self.tr("Open the &demo"), demo)
+        demo_text = QLabel(
+            self.tr("A separate demo database with realistic appeals, users of every role and "
+                    "the SOPs. Your own database stays untouched."),
+            demo,
+        )
+        demo_text.setWordWrap(True)
+        self.demo_button.clicked.connect(self._on_demo_button_clicked)
+        demo_layout = QVBoxLayout(demo)
+        demo_layout.addWidget(demo_text)
+        demo_layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.quit_button = QPushButton(self.tr("&Quit"), self)
+        self.quit_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(where)
+        layout.addWidget(team)
+        layout.addWidget(demo)
+        layout.addWidget(self.quit_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.resize(560, 380)
+        self.demo_button.setFocus()
+
+    def team_url(self) -> str:
+        """The database address typed in."""
+        return self.url_edit.text().strip()
+
+    def _on_connect_button_clicked(self) -> None:
+        if self.team_url():
+            self.choice = FirstRunChoice.CONNECT
+            self.accept()
+
+    def _on_demo_button_clicked(self) -> None:
+        self.choice = FirstRunChoice.DEMO
+        self.accept()
