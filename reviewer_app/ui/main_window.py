@@ -84,9 +84,6 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.TopDockWidgetArea)
         self.setCorner(Qt.Corner.TopLeftCorner, Qt.DockWidgetArea.TopDockWidgetArea)
         self.splitDockWidget(self.sop_dock, self.decision_dock, Qt.Orientation.Horizontal)
-        self.resizeDocks([self.queue_dock], [280], Qt.Orientation.Vertical)
-        self.resizeDocks([self.sop_dock, self.decision_dock], [430, 470],
-                         Qt.Orientation.Horizontal)
 
         self._build_menus()
         self._build_status_bar(user, database_label)
@@ -180,13 +177,14 @@ class MainWindow(QMainWindow):
         """Restore geometry, dock layout and queue column widths from the last run."""
         settings = QSettings()
         geometry = settings.value(SETTINGS_GEOMETRY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
+        if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1560, 960)
         state = settings.value(SETTINGS_STATE)
-        if state is not None:
-            self.restoreState(state, STATE_VERSION)
+        if state is None or not self.restoreState(state, STATE_VERSION):
+            # First run: a wide queue on top, case in the middle, SOP and form at the right.
+            self.resizeDocks([self.queue_dock], [280], Qt.Orientation.Vertical)
+            self.resizeDocks([self.sop_dock, self.decision_dock], [430, 470],
+                             Qt.Orientation.Horizontal)
         header = settings.value(SETTINGS_QUEUE_HEADER)
         if header is not None:
             self.queue_panel.restore_header_state(header)

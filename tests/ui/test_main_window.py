@@ -1,0 +1,185 @@
+"""Main window: shortcuts and their sheet, SQL filters and sorts, release, layout persistence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from factories import Factory
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QInputDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from reviewer_app.app import build_main_window, build_services
+from reviewer_app.config import load_config
+from reviewer_app.data.db import Database, create_db_engine
+from reviewer_app.data.orm import EventRow, LeaseRow
+from reviewer_app.domain.enums import EventType, SortKey
+from reviewer_app.ui.dialogs.shortcut_sheet import ShortcutSheetDialog, shortcut_rows
+from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.ui.queue.model import Column
+from reviewer_app.workers.runner import Runner
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+NONE = Qt.KeyboardModifier.NoModifier
+
+
+@pytest.fixture
+def db(sqlite_url: str) -> Iterator[Database]:
+    database = Database(create_db_engine(sqlite_url))
+    f = Factory(database, now=datetime.now(UTC))
+    f.user("rita")
+    f.sop("IP_COUNTERFEIT")
+    markets = ("DE", "FR", "PL")
+    f.appeals(12, market=lambda i: markets[i % 3], priority=lambda i: (i * 7) % 10,
+              sla_due_at=lambda i: f.now + timedelta(hours=i - 3))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, db: Database, sqlite_url: str) -> Iterator[Callable[[], MainWindow]]:
+    runners: list[Runner] = []
+
+    def make() -> MainWindow:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        cfg = load_config(sqlite_url)
+        runner = Runner()
+        runners.append(runner)
+        services = build_services(db, cfg)
+        user = services.users.list_users()[0]
+        window = build_main_window(runner, services, user, cfg, app)
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        window.start()
+        qtbot.waitUntil(lambda: window.queue_panel.model.rowCount() == 12, timeout=5000)
+        qtbot.waitUntil(lambda: runner.pending == 0, timeout=5000)
+        return window
+
+    yield make
+    for runner in runners:
+        runner.shutdown()
+
+
+def focus_key(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = NONE) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, key, modifier)
+
+
+def test_every_action_has_a_distinct_shortcut_and_the_sheet_lists_them(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    keys = [k.toString() for a in window.actions.all() for k in a.shortcuts()]
+    assert all(keys)
+    assert len(keys) == len(set(keys))
+    assert not any(k.startswith("Alt+") for k in keys)  # Alt+1..6 belong to the decision form
+    opened: list[ShortcutSheetDialog] = []
+    monkeypatch.setattr(ShortcutSheetDialog, "exec", lambda d: opened.append(d) or 0)
+    focus_key(qtbot, Qt.Key.Key_F1)
+    assert len(opened) == 1
+    sheet = opened[0]
+    shown = {(sheet.table.item(r, 1).text(), sheet.table.item(r, 2).text())
+             for r in range(sheet.table.rowCount())}
+    for action in window.actions.all():
+        assert (action.text().replace("&", ""), action.shortcut().toString()) in {
+            (text, keys.split(", ")[0]) for text, keys in shown
+        }
+    assert ("Claim next appeal", "Ctrl+N") in shown
+    assert len(shortcut_rows(window.actions)) == sheet.table.rowCount()
+
+
+def test_market_filter_and_search_query_the_database(
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
+) -> None:
+    window = make_window()
+    panel = window.queue_panel
+    combo = panel.filter_bar.combo("market")
+    qtbot.waitUntil(lambda: combo.findData("FR") >= 0, timeout=5000)
+    with qtbot.waitSignal(panel.model.page_loaded, timeout=5000):
+        combo.setCurrentIndex(combo.findData("FR"))
+    assert panel.model.rowCount() == 4
+    assert {panel.model.row_at(i).market for i in range(4)} == {"FR"}
+    qtbot.waitUntil(lambda: panel.counts_label.text().startswith("4 appeals"), timeout=5000)
+
+    target = panel.model.row_at(2).ref
+    focus_key(qtbot, Qt.Key.Key_F, CTRL)
+    assert QApplication.focusWidget() is panel.filter_bar.search_box
+    qtbot.keyClicks(panel.filter_bar.search_box, target)
+    with qtbot.waitSignal(panel.model.page_loaded, timeout=5000):
+        focus_key(qtbot, Qt.Key.Key_Return)
+    assert [panel.model.row_at(i).ref for i in range(panel.model.rowCount())] == [target]
+
+
+def test_header_click_sorts_in_sql_and_unsortable_columns_are_ignored(
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
+) -> None:
+    window = make_window()
+    panel = window.queue_panel
+    header = panel.table.horizontalHeader()
+    pos = QPoint(header.sectionViewportPosition(Column.PRIORITY) + 5, 5)
+    with qtbot.waitSignal(panel.model.page_loaded, timeout=5000):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert panel.model.queue_sort.key is SortKey.PRIORITY
+    values = [panel.model.row_at(i).priority for i in range(panel.model.rowCount())]
+    assert values == sorted(values, reverse=panel.model.queue_sort.descending)
+    pos = QPoint(header.sectionViewportPosition(Column.SELLER) + 5, 5)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert panel.model.queue_sort.key is SortKey.PRIORITY
+    assert header.sortIndicatorSection() == Column.PRIORITY
+
+
+def test_release_asks_for_a_reason_and_returns_the_case(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window()
+    focus_key(qtbot, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: window.flow.current is not None, timeout=5000)
+    appeal_id = window.flow.current.case.appeal_id
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        staticmethod(lambda *a, **k: ("Needs a specialist", True)))
+    focus_key(qtbot, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.flow.current is None and not window.flow.busy, timeout=5000)
+    assert window.case_panel.case() is None
+    with db.read() as session:
+        assert session.get(LeaseRow, appeal_id) is None
+        released = session.scalars(select(EventRow).where(
+            EventRow.appeal_id == appeal_id, EventRow.type == EventType.RELEASED.value)).one()
+        assert released.comment == "Needs a specialist"
+
+
+def test_dock_layout_and_column_widths_persist(
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
+) -> None:
+    first = make_window()
+    # Inside the (small offscreen) screen, so restoring the geometry does not clamp it.
+    screen = first.screen().availableGeometry()
+    first.resize(min(900, screen.width() - 40), min(700, screen.height() - 60))
+    first.queue_panel.table.setColumnWidth(Column.SELLER, 321)
+    first.resizeDocks([first.queue_dock], [222], Qt.Orientation.Vertical)
+    qtbot.wait(50)
+    height = first.queue_dock.height()
+    first.close()
+    second = make_window()
+    assert second.size() == first.size()
+    assert second.queue_panel.table.columnWidth(Column.SELLER) == 321
+    assert abs(second.queue_dock.height() - height) <= 2
+
+
+def test_focus_shortcuts_move_between_panels(
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
+) -> None:
+    window = make_window()
+    focus_key(qtbot, Qt.Key.Key_K, CTRL)
+    assert QApplication.focusWidget() is window.guidance_panel.search_edit
+    focus_key(qtbot, Qt.Key.Key_1, CTRL)
+    assert QApplication.focusWidget() is window.queue_panel.table
+    focus_key(qtbot, Qt.Key.Key_3, CTRL)
+    assert QApplication.focusWidget() is window.guidance_panel.browser

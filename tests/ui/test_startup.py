@@ -1,0 +1,121 @@
+"""Start-up through the composition root: bad databases, the first-run screen, sign-in."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from reviewer_app.app import EXIT_DATABASE, EXIT_OK, TEAM_URL_KEY, Workstation
+from reviewer_app.config import load_config
+from reviewer_app.data.db import create_db_engine
+from reviewer_app.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every message box shown, auto-closed: "title | text | informative text"."""
+    shown: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(f"{box.windowTitle()} | {box.text()} | {box.informativeText()}")
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown
+
+
+def start(qtbot: QtBot, url: str) -> tuple[Workstation, int]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    station = Workstation(app, load_config(url))
+    with qtbot.waitSignal(station.finished, timeout=15_000) as done:
+        station.begin()
+    station.close()
+    return station, int(done.args[0])
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_unreachable_postgres_is_a_clear_message_and_exit_2(qtbot: QtBot, boxes: list[str]) -> None:
+    _station, code = start(qtbot, "postgresql+psycopg://nobody@127.0.0.1:1/nothing")
+    assert code == EXIT_DATABASE
+    assert len(boxes) == 1
+    assert "Cannot open the database" in boxes[0]
+    assert "cannot be reached" in boxes[0]
+
+
+def test_missing_sqlite_file_is_not_created(qtbot: QtBot, boxes: list[str], tmp_path: Path) -> None:
+    path = tmp_path / "elsewhere" / "nope.sqlite3"
+    _station, code = start(qtbot, f"sqlite:///{path}")
+    assert code == EXIT_DATABASE
+    assert not path.exists() and not path.parent.exists()
+    assert "cannot be reached" in boxes[0]
+
+
+def test_corrupt_sqlite_file_is_left_alone(qtbot: QtBot, boxes: list[str], tmp_path: Path) -> None:
+    path = tmp_path / "corrupt.sqlite3"
+    path.write_bytes(b"this is not a database" * 200)
+    before = digest(path)
+    _station, code = start(qtbot, f"sqlite:///{path}")
+    assert code == EXIT_DATABASE
+    assert digest(path) == before
+    assert len(boxes) == 1
+
+
+def test_newer_schema_is_refused_without_change(
+    qtbot: QtBot, boxes: list[str], sqlite_url: str
+) -> None:
+    engine = create_db_engine(sqlite_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'fffffffff999'"))
+    engine.dispose()
+    path = Path(sqlite_url.removeprefix("sqlite:///"))
+    before = digest(path)
+    _station, code = start(qtbot, sqlite_url)
+    assert code == EXIT_DATABASE
+    assert "newer version of the app" in boxes[0]
+    assert digest(path) == before
+
+
+def test_empty_database_shows_the_first_run_screen(
+    qtbot: QtBot, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[FirstRunDialog] = []
+
+    def quit_screen(dialog: FirstRunDialog) -> int:
+        seen.append(dialog)
+        # No fake import: the screen offers exactly connect, demo and quit.
+        buttons = {b.text().replace("&", "") for b in dialog.findChildren(type(dialog.quit_button))}
+        assert buttons == {"Connect", "Open the demo", "Quit"}
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(FirstRunDialog, "exec", quit_screen)
+    _station, code = start(qtbot, sqlite_url)
+    assert code == EXIT_OK
+    assert len(seen) == 1
+
+
+def test_first_run_connect_saves_the_team_url_and_opens_it(
+    qtbot: QtBot, sqlite_url: str, boxes: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team = "postgresql+psycopg://reviewer@127.0.0.1:1/team"
+
+    def connect(dialog: FirstRunDialog) -> int:
+        qtbot.keyClicks(dialog.url_edit, team)
+        dialog.connect_button.click()
+        return int(dialog.result())
+
+    monkeypatch.setattr(FirstRunDialog, "exec", connect)
+    _station, code = start(qtbot, sqlite_url)
+    assert QSettings().value(TEAM_URL_KEY) == team
+    assert code == EXIT_DATABASE  # the team server in this test does not exist
+    assert "cannot be reached" in boxes[0]
+    QSettings().remove(TEAM_URL_KEY)
