@@ -14,7 +14,7 @@ from sqlalchemy import text
 from reviewer_app.app import EXIT_DATABASE, EXIT_OK, TEAM_URL_KEY, Workstation
 from reviewer_app.config import load_config
 from reviewer_app.data.db import create_db_engine
-from reviewer_app.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
+from reviewer_app.ui.dialogs.first_run import FirstRunDialog
 
 
 @pytest.fixture
