@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, text, tuple_
+from sqlalchemy import (
+    Integer,
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    func,
+    or_,
+    select,
+    text,
+    tuple_,
+    type_coerce,
+)
 from sqlalchemy.orm import Session
 
 from reviewer_app.data.orm import (
@@ -27,42 +41,72 @@ _SORT_COLUMNS = {
 }
 
 
-def _conditions(flt: QueueFilter, now: datetime, at_risk_until: datetime) -> list[Any]:
-    """WHERE terms for a filter; each is served by an index or narrows an indexed walk."""
+def _shape(flt: QueueFilter) -> tuple[Any, ...]:
+    """What decides the SQL text of a filter (not its values), used as a cache key."""
+    return (
+        flt.status is not None, flt.status is None and flt.open_only, bool(flt.market),
+        bool(flt.policy_code), bool(flt.language), flt.round is not None, flt.sla_state,
+        bool(flt.search and flt.search.strip()),
+    )
+
+
+def _params(flt: QueueFilter, now: datetime, at_risk_until: datetime) -> dict[str, Any]:
+    return {
+        "f_status": None if flt.status is None else flt.status.value,
+        "f_market": flt.market, "f_policy": flt.policy_code, "f_language": flt.language,
+        "f_round": flt.round, "f_now": now, "f_risk": at_risk_until,
+        "f_search": (flt.search or "").strip(),
+    }
+
+
+def _conditions(shape: tuple[Any, ...]) -> list[Any]:
+    """WHERE terms (with named bind parameters) for a filter shape; each is served by an
+    index or narrows an indexed walk."""
+    status, open_only, market, policy, language, round_, sla_state, search = shape
     terms: list[Any] = []
-    if flt.status is not None:
-        terms.append(A.status == flt.status.value)
-    elif flt.open_only:
+    if status:
+        terms.append(A.status == bindparam("f_status"))
+    elif open_only:
         # Literal text, not a bound parameter: it must match the partial indexes' predicate.
         terms.append(text(OPEN_PREDICATE))
-    if flt.market:
-        terms.append(A.market == flt.market)
-    if flt.policy_code:
-        terms.append(A.policy_code == flt.policy_code)
-    if flt.language:
-        terms.append(A.language == flt.language)
-    if flt.round is not None:
-        terms.append(A.round == flt.round)
-    if flt.sla_state is SlaState.BREACHED:
+    if market:
+        terms.append(A.market == bindparam("f_market"))
+    if policy:
+        terms.append(A.policy_code == bindparam("f_policy"))
+    if language:
+        terms.append(A.language == bindparam("f_language"))
+    if round_:
+        terms.append(A.round == bindparam("f_round"))
+    now = bindparam("f_now", type_=A.sla_due_at.type)
+    risk = bindparam("f_risk", type_=A.sla_due_at.type)
+    if sla_state is SlaState.BREACHED:
         terms.append(A.sla_due_at < now)
-    elif flt.sla_state is SlaState.AT_RISK:
-        terms.extend([A.sla_due_at >= now, A.sla_due_at < at_risk_until])
-    elif flt.sla_state is SlaState.OK:
-        terms.append(A.sla_due_at >= at_risk_until)
-    if flt.search and flt.search.strip():
-        needle = flt.search.strip()
+    elif sla_state is SlaState.AT_RISK:
+        terms.extend([A.sla_due_at >= now, A.sla_due_at < risk])
+    elif sla_state is SlaState.OK:
+        terms.append(A.sla_due_at >= risk)
+    if search:
+        needle = bindparam("f_search")
         # Exact matches only: each side has its own index, so the OR stays cheap.
         terms.append(or_(A.ref == needle, A.appellant_ref == needle, A.listing_id == needle))
     return terms
 
 
-def _row_select() -> Select[Any]:
+def _row_select(sqlite: bool) -> Select[Any]:
     lease = LeaseRow.__table__.c
     users = UserRow.__table__.c
     queues = QueueDefRow.__table__.c
+    received: Any = A.received_at
+    due: Any = A.sla_due_at
+    if sqlite:
+        # Hot path: read the stored text and parse it with fromisoformat (C) in _to_rows,
+        # several times cheaper per row than the generic DateTime result processor.
+        received = type_coerce(A.received_at, String)
+        due = type_coerce(A.sla_due_at, String)
+    # Column order is QueueRow's field order, so a row maps positionally.
     return (
         select(
-            A.id, A.ref, A.round, A.received_at, A.sla_due_at, A.status, queues.code,
+            A.id, A.ref, A.round, received, due, A.status, queues.code,
             A.priority, A.market, A.language, A.policy_code, A.appellant_ref, A.listing_id,
             users.login,
         )
@@ -73,21 +117,57 @@ def _row_select() -> Select[Any]:
     )
 
 
-def _to_row(r: Any) -> QueueRow:
-    return QueueRow(
-        appeal_id=r[0], ref=r[1], round=r[2], received_at=r[3], sla_due_at=r[4],
-        status=AppealStatus(r[5]), queue_code=r[6], priority=r[7], market=r[8], language=r[9],
-        policy_code=r[10], appellant_ref=r[11], listing_id=r[12], leased_by=r[13],
-    )
+_STATUS = {s.value: s for s in AppealStatus}
 
 
-def _keyset(column: Any, descending: bool, cursor: PageCursor) -> ColumnElement[bool]:
-    # Row-value comparison: PostgreSQL and SQLite (3.15+) both turn it into an index range.
-    left = tuple_(column, A.id)
-    right = tuple_(
-        literal(cursor.value, type_=column.type), literal(cursor.appeal_id, type_=A.id.type)
-    )
-    return left < right if descending else left > right
+def _pg_time(value: datetime) -> datetime:
+    return value if value.tzinfo is UTC else value.astimezone(UTC)
+
+
+def _to_rows(raw: list[Any], sqlite: bool) -> list[QueueRow]:
+    if sqlite:
+        # Stored as naive UTC text; appending the offset is the cheapest aware parse.
+        iso = datetime.fromisoformat
+        return [
+            QueueRow(r[0], r[1], r[2], iso(r[3] + "+00:00"), iso(r[4] + "+00:00"),
+                     _STATUS[r[5]], *r[6:])
+            for r in raw
+        ]
+    return [
+        QueueRow(r[0], r[1], r[2], _pg_time(r[3]), _pg_time(r[4]), _STATUS[r[5]], *r[6:])
+        for r in raw
+    ]
+
+
+def _fetch_raw(session: Session, stmt: Select[Any], params: dict[str, Any]) -> list[Any]:
+    """Rows as plain DB-API tuples: compiled through SQLAlchemy's statement cache, fetched
+    straight from the cursor (the Row layer costs more than the query on this hot path).
+    The select only has columns whose values need no SQLAlchemy result processing."""
+    result = session.connection().execute(stmt, params)
+    try:
+        return list(result.cursor.fetchall())  # type: ignore[attr-defined]
+    finally:
+        result.close()
+
+
+@lru_cache(maxsize=256)
+def _page_statement(shape: tuple[Any, ...], key: SortKey, descending: bool, keyset: bool,
+                    sqlite: bool) -> Select[Any]:
+    """The page query for a filter shape and sort, built once and reused: building a
+    statement costs more than SQLAlchemy's compiled-cache lookup that follows."""
+    column = _SORT_COLUMNS[key]
+    stmt = _row_select(sqlite).where(*_conditions(shape))
+    if keyset:
+        # Row-value comparison: PostgreSQL and SQLite (3.15+) turn it into an index range.
+        left = tuple_(column, A.id)
+        right = tuple_(bindparam("k_value", type_=column.type),
+                       bindparam("k_id", type_=A.id.type))
+        stmt = stmt.where(left < right if descending else left > right)
+    if descending:
+        stmt = stmt.order_by(column.desc(), A.id.desc())
+    else:
+        stmt = stmt.order_by(column.asc(), A.id.asc())
+    return stmt.limit(bindparam("k_limit", type_=Integer))
 
 
 def fetch_page(
@@ -106,16 +186,15 @@ def fetch_page(
     With ``from_end`` the order is reversed to read the last ``limit`` rows cheaply (same
     index, walked backwards); they are handed back in display order.
     """
-    column = _SORT_COLUMNS[sort.key]
     descending = sort.descending != from_end
-    stmt = _row_select().where(*_conditions(flt, now, at_risk_until))
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    stmt = _page_statement(_shape(flt), sort.key, descending, cursor is not None, sqlite)
+    params = _params(flt, now, at_risk_until)
+    params["k_limit"] = limit + 1
     if cursor is not None:
-        stmt = stmt.where(_keyset(column, descending, cursor))
-    if descending:
-        stmt = stmt.order_by(column.desc(), A.id.desc())
-    else:
-        stmt = stmt.order_by(column.asc(), A.id.asc())
-    rows = [_to_row(r) for r in session.execute(stmt.limit(limit + 1))]
+        params["k_value"] = cursor.value
+        params["k_id"] = cursor.appeal_id
+    rows = _to_rows(_fetch_raw(session, stmt, params), sqlite)
     more = len(rows) > limit
     rows = rows[:limit]
     if from_end:
@@ -139,9 +218,10 @@ def count(session: Session, flt: QueueFilter, *, now: datetime, at_risk_until: d
     at_risk = func.coalesce(func.sum(case(
         (and_(A.sla_due_at >= now, A.sla_due_at < at_risk_until), 1), else_=0)), 0)
     stmt = select(func.count(), breached, at_risk).select_from(AppealRow.__table__).where(
-        *_conditions(flt, now, at_risk_until)
+        *_conditions(_shape(flt))
     )
-    total, n_breached, n_at_risk = session.execute(stmt).one()
+    params = _params(flt, now, at_risk_until)
+    total, n_breached, n_at_risk = session.connection().execute(stmt, params).one()
     return QueueCounts(total=int(total), breached=int(n_breached), at_risk=int(n_at_risk))
 
 
