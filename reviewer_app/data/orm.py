@@ -129,6 +129,8 @@ class AppellantRow(Base):
 
 class EnforcementRow(Base):
     __tablename__ = "enforcements"
+    # 0003: claiming excludes the original decider's enforcements.
+    __table_args__ = (Index("ix_enforcements_decided_by", "decided_by_user_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(64), unique=True)
     appellant_id: Mapped[int] = mapped_column(ForeignKey("appellants.id"), index=True)
