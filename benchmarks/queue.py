@@ -239,6 +239,7 @@ def bench_engine(name: str, url: str, reps: int, with_model: bool) -> dict[str, 
                 "ratio": round(service_ms / raw_ms, 2) if raw_ms else None,
                 "rows": len(result.rows) if hasattr(result, "rows") else None,
                 "statements": len(queries),
+                "sql": " ".join(queries[0][0].split()) if queries else None,
                 "service_samples_ms": service_samples,
                 "raw_samples_ms": raw_samples,
             }
