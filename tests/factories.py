@@ -54,6 +54,7 @@ class Factory:
         self._seq = itertools.count(1)
         self._queues: dict[str, int] = {}
         self._policies: dict[str, int] = {}
+        self._policy_codes: dict[int, str] = {}
 
     def _add(self, row: Any) -> int:
         with self.db.write() as session:
@@ -198,7 +199,11 @@ class Factory:
         assert enf is not None
         appellant = session.get(AppellantRow, enf.appellant_id)
         assert appellant is not None
-        policy_code = session.scalar(select(PolicyRow.code).where(PolicyRow.id == enf.policy_id))
+        policy_code = self._policy_codes.get(enf.policy_id)
+        if policy_code is None:
+            policy_code = session.scalar(select(PolicyRow.code)
+                                         .where(PolicyRow.id == enf.policy_id))
+            self._policy_codes[enf.policy_id] = policy_code
         received = val("received_at", self.now - timedelta(hours=2))
         due = val("sla_due_at", None) or received + timedelta(hours=val("sla_hours", 48))
         return AppealRow(
