@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 
@@ -77,14 +77,9 @@ class AppActions(QObject):
 
     def extra_shortcuts(self) -> list[ExtraShortcut]:
         """Keys owned by panels, shown on the shortcut sheet beside the actions."""
-        tr = QCoreApplication.translate
         decide = self.tr("Decide")
         return [
-            ExtraShortcut(
-                decide, tr("AppActions", "Choose an outcome (1 to 6)"), "Alt+1 … Alt+6"
-            ),
-            ExtraShortcut(decide, tr("AppActions", "Next field / previous field"),
-                          "Tab / Shift+Tab"),
-            ExtraShortcut(self.tr("Navigate"), tr("AppActions", "Claim the highlighted appeal"),
-                          "Enter"),
+            ExtraShortcut(decide, self.tr("Choose an outcome (1 to 6)"), "Alt+1 … Alt+6"),
+            ExtraShortcut(decide, self.tr("Next field / previous field"), "Tab / Shift+Tab"),
+            ExtraShortcut(self.tr("Navigate"), self.tr("Claim the highlighted appeal"), "Enter"),
         ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,20 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from reviewer_app import config
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> list[Path]:
+    """Compile the .ts files to .qm once per session (the .qm are built, not committed)."""
+    spec = importlib.util.spec_from_file_location(
+        "build_translations", ROOT / "packaging" / "build_translations.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.build())
 
 
 @pytest.fixture(autouse=True)

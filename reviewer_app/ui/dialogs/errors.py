@@ -20,47 +20,53 @@ from reviewer_app.domain.errors import (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
+# Every message spells out QCoreApplication.translate("errors", ...) so lupdate finds it.
 def describe_error(exc: ReviewerError) -> str:
     """A calm, translated sentence for a known error (technical detail kept separately)."""
     if isinstance(exc, NothingToClaimError):
-        return _tr("There is no appeal you can claim right now.")
+        return QCoreApplication.translate("errors", "There is no appeal you can claim right now.")
     if isinstance(exc, LeaseLostError):
-        return _tr(
+        return QCoreApplication.translate(
+            "errors",
             "You no longer hold this case (the lease expired or another reviewer took it). "
             "Nothing was saved; your text is still in the form."
         )
     if isinstance(exc, IncompleteDecisionError):
-        return _tr("The decision is incomplete; see the messages next to the fields.")
+        return QCoreApplication.translate(
+            "errors", "The decision is incomplete; see the messages next to the fields."
+        )
     if isinstance(exc, ConflictError):
-        return _tr("Someone else changed this case meanwhile. Reload it and try again.")
+        return QCoreApplication.translate(
+            "errors", "Someone else changed this case meanwhile. Reload it and try again."
+        )
     if isinstance(exc, PermissionDeniedError):
-        return _tr("You are not allowed to do this for this case.")
+        return QCoreApplication.translate("errors", "You are not allowed to do this for this case.")
     if isinstance(exc, NotFoundError):
-        return _tr("The item no longer exists.")
+        return QCoreApplication.translate("errors", "The item no longer exists.")
     if isinstance(exc, SchemaMismatchError):
         if exc.newer:
-            return _tr(
+            return QCoreApplication.translate(
+                "errors",
                 "This database was made by a newer version of the app. "
                 "Please update the app; the database was not changed."
             )
-        return _tr(
+        return QCoreApplication.translate(
+            "errors",
             "This shared database has an older schema. An administrator must run "
             "“reviewer-app db upgrade” on it; the database was not changed."
         )
     if isinstance(exc, DatabaseUnavailableError):
-        return _tr("The database cannot be reached or opened. No file was changed.")
-    return _tr("The action could not be completed.")
+        return QCoreApplication.translate(
+            "errors", "The database cannot be reached or opened. No file was changed."
+        )
+    return QCoreApplication.translate("errors", "The action could not be completed.")
 
 
 def show_known_error(parent: QWidget | None, exc: ReviewerError, title: str = "") -> None:
     """A warning box with the translated sentence and the technical detail."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or _tr("Reviewer Workstation"))
+    box.setWindowTitle(title or QCoreApplication.translate("errors", "Reviewer Workstation"))
     box.setText(describe_error(exc))
     detail = str(exc).strip()
     if detail:
@@ -73,9 +79,10 @@ def show_bug(parent: QWidget | None, exc: BaseException) -> None:
     """The "this is a bug" dialog, with the traceback in the details."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("Unexpected error"))
+    box.setWindowTitle(QCoreApplication.translate("errors", "Unexpected error"))
     box.setText(
-        _tr(
+        QCoreApplication.translate(
+            "errors",
             "Something went wrong that the app did not expect. It has been written to the "
             "log. Your work in the form is kept; please report this with the details below."
         )

@@ -8,12 +8,11 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 
 def release_reasons() -> list[str]:
     """Common reasons, offered first; the reviewer may type another."""
-    tr = QCoreApplication.translate
     return [
-        tr("release", "Conflict of interest"),
-        tr("release", "Needs a language or market skill I lack"),
-        tr("release", "Needs a specialist"),
-        tr("release", "Taking a break"),
+        QCoreApplication.translate("release", "Conflict of interest"),
+        QCoreApplication.translate("release", "Needs a language or market skill I lack"),
+        QCoreApplication.translate("release", "Needs a specialist"),
+        QCoreApplication.translate("release", "Taking a break"),
     ]
 
 

@@ -17,11 +17,12 @@ def format_countdown(remaining: timedelta) -> str:
     days, rest = divmod(total, 86_400)
     hours, rest = divmod(rest, 3_600)
     minutes = rest // 60
-    tr = QCoreApplication.translate
     if days:
-        text = tr("Countdown", "{days}d {hours}h").format(days=days, hours=f"{hours:02d}")
+        text = QCoreApplication.translate("Countdown", "{days}d {hours}h").format(
+            days=days, hours=f"{hours:02d}")
     elif hours:
-        text = tr("Countdown", "{hours}h {minutes}m").format(hours=hours, minutes=f"{minutes:02d}")
+        text = QCoreApplication.translate("Countdown", "{hours}h {minutes}m").format(
+            hours=hours, minutes=f"{minutes:02d}")
     else:
-        text = tr("Countdown", "{minutes}m").format(minutes=minutes)
+        text = QCoreApplication.translate("Countdown", "{minutes}m").format(minutes=minutes)
     return sign + text

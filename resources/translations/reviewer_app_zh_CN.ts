@@ -1,0 +1,1403 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AppActions</name>
+    <message>
+        <location filename="../../reviewer_app/ui/actions.py" line="+30" />
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+54" />
+        <source>Navigate</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location line="-54" />
+        <source>Application</source>
+        <translation>应用程序</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Claim next appeal</source>
+        <translation>领取下一个申诉</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Submit decision and claim next</source>
+        <translation>提交决定并领取下一个</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Release / skip case…</source>
+        <translation>释放 / 跳过案件…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Claim the selected appeal</source>
+        <translation>领取所选申诉</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Focus the queue</source>
+        <translation>转到队列</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Focus the case</source>
+        <translation>转到案件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Focus the SOP</source>
+        <translation>转到 SOP</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Focus the decision form</source>
+        <translation>转到决定表单</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Search the queue</source>
+        <translation>搜索队列</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Search the SOPs</source>
+        <translation>搜索 SOP</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refresh the queue</source>
+        <translation>刷新队列</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Jump to the last page of the queue</source>
+        <translation>跳到队列最后一页</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Decide</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose an outcome (1 to 6)</source>
+        <translation>选择处理结果（1 至 6）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Next field / previous field</source>
+        <translation>下一个字段 / 上一个字段</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Claim the highlighted appeal</source>
+        <translation>领取高亮的申诉</translation>
+    </message>
+</context>
+<context>
+    <name>AppellantSection</name>
+    <message>
+        <location filename="../../reviewer_app/ui/case/appellant.py" line="+23" />
+        <source>Appellant</source>
+        <translation>申诉人</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+13" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="-12" />
+        <source>Market / language</source>
+        <translation>市场 / 语言</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Statement (original language)</source>
+        <translation>申诉陈述（原文）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Plan of action</source>
+        <translation>整改计划</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHeader</name>
+    <message>
+        <location filename="../../reviewer_app/ui/case/header.py" line="+75" />
+        <source>SLA due</source>
+        <translation>SLA 截止</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Market</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>You hold the lease until %1.</source>
+        <translation>您的租约有效期至 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/case/panel.py" line="+49" />
+        <source>Enforcement</source>
+        <translation>处罚</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Statement</source>
+        <translation>陈述</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>No case open. Claim the next appeal to start.</source>
+        <translation>没有打开的案件。领取下一个申诉即可开始。</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>History (%1)</source>
+        <translation>历史（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Countdown</name>
+    <message>
+        <location filename="../../reviewer_app/ui/widgets/countdown.py" line="+21" />
+        <source>{days}d {hours}h</source>
+        <translation>{days}天 {hours}小时</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{hours}h {minutes}m</source>
+        <translation>{hours}小时 {minutes}分</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{minutes}m</source>
+        <translation>{minutes}分</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/decision/panel.py" line="+85" />
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Reason code</source>
+        <translation>理由代码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ra&amp;tionale</source>
+        <translation>决定依据(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;What changes (scope or duration)</source>
+        <translation>调整内容（范围或期限）(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Escalation reason</source>
+        <translation>升级原因(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Documents to &amp;request</source>
+        <translation>需要补充的文件(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Res&amp;ponse to the appellant</source>
+        <translation>给申诉人的回复(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Preview (sent to the appellant)</source>
+        <translation>预览（将发送给申诉人）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Choose an outcome: Alt+1 … Alt+6.</source>
+        <translation>选择处理结果：Alt+1 … Alt+6。</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Submit decision</source>
+        <translation>提交决定</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Submit and open the next case (Ctrl+Return)</source>
+        <translation>提交并打开下一个案件（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location line="+213" />
+        <source>Choose a reason code</source>
+        <translation>请选择理由代码</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>No reason codes apply</source>
+        <translation>没有适用的理由代码</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Res&amp;ponse to the appellant (%1)</source>
+        <translation>给申诉人的回复（%1）(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>EnforcementSection</name>
+    <message>
+        <location filename="../../reviewer_app/ui/case/enforcement.py" line="+35" />
+        <source>Original enforcement</source>
+        <translation>原处罚措施</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Facts</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Automation</source>
+        <translation>自动化</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Enforced at</source>
+        <translation>处罚时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Strike</source>
+        <translation>违规记分</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Listing</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Evidence snapshot at enforcement time</source>
+        <translation>处罚时的证据快照</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>%1 — scope: %2</source>
+        <translation>%1 — 范围：%2</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1 (%2), clause %3</source>
+        <translation>%1（%2），条款 %3</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>rule/model %1</source>
+        <translation>规则/模型 %1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>EventLogSection</name>
+    <message>
+        <location filename="../../reviewer_app/ui/case/history.py" line="+98" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dialogs/first_run.py" line="+34" />
+        <source>Welcome to the Reviewer Workstation</source>
+        <translation>欢迎使用申诉审核工作台</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This database is empty</source>
+        <translation>此数据库为空</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Database: {where}</source>
+        <translation>数据库：{where}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Connect to your team's database</source>
+        <translation>连接到团队数据库</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Ask your team lead for the address. It is remembered for the next start.</source>
+        <translation>请向您的组长索取地址。下次启动时会自动使用。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Try it out</source>
+        <translation>试用</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open the &amp;demo</source>
+        <translation>打开演示(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A separate demo database with realistic appeals, users of every role and the SOPs. Your own database stays untouched.</source>
+        <translation>一个独立的演示数据库，包含逼真的申诉、各种角色的用户和 SOP。您自己的数据库不会被改动。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>GuidancePanel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/guidance/panel.py" line="+54" />
+        <source>Search SOPs (Ctrl+K)</source>
+        <translation>搜索 SOP（Ctrl+K）</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>No SOP matches.</source>
+        <translation>没有匹配的 SOP。</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>Version %1, in force since %2</source>
+        <translation>版本 %1，自 %2 起生效</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>%1 — %2 (v%3)
+%4</source>
+        <translation>%1 — %2（v%3）
+%4</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>No SOP loaded</source>
+        <translation>未加载 SOP</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySection</name>
+    <message>
+        <location filename="../../reviewer_app/ui/case/history.py" line="-95" />
+        <source>Prior enforcements and strikes</source>
+        <translation>以往处罚与记分</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Enforced</source>
+        <translation>处罚时间</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Action</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+11" />
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <location line="-10" />
+        <source>Strike</source>
+        <translation>违规记分</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Prior and related appeals</source>
+        <translation>以往及相关申诉</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Prior enforcements: %1 · strikes: %2 · prior or related appeals: %3</source>
+        <translation>以往处罚：%1 · 记分：%2 · 以往或相关申诉：%3</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>LongTextView</name>
+    <message>
+        <location filename="../../reviewer_app/ui/case/text_view.py" line="+25" />
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Showing the first %1 of %2 characters.</source>
+        <translation>显示前 %1 个字符（共 %2 个）。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../reviewer_app/ui/main_window.py" line="+59" />
+        <source>Reviewer Workstation</source>
+        <translation>申诉审核工作台</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>SOP</source>
+        <translation>SOP</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Work</source>
+        <translation>工作</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Navigate</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>{name} · {role}</source>
+        <translation>{name} · {role}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Database: {where}</source>
+        <translation>数据库：{where}</translation>
+    </message>
+    <message>
+        <location line="+144" />
+        <source>Opened {ref}</source>
+        <translation>已打开 {ref}</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>No case leased</source>
+        <translation>未持有案件</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Lease: {left}</source>
+        <translation>租约剩余：{left}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Working…</source>
+        <translation>处理中…</translation>
+    </message>
+</context>
+<context>
+    <name>QueueFilterBar</name>
+    <message>
+        <location filename="../../reviewer_app/ui/queue/filter_bar.py" line="+25" />
+        <source>Market</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Open (any status)</source>
+        <translation>未结（任意状态）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>All, decided included</source>
+        <translation>全部（含已决定）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Search appeal, seller or listing id</source>
+        <translation>搜索申诉、卖家或商品编号</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>{what}: any</source>
+        <translation>{what}：全部</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/queue/model.py" line="+251" />
+        <source>Click to sort (sorted by the database)</source>
+        <translation>点击排序（由数据库排序）</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>SLA due {due} ({state})</source>
+        <translation>SLA 截止 {due}（{state}）</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>Appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Market</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Seller</source>
+        <translation>卖家</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Leased by</source>
+        <translation>领取人</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/queue/panel.py" line="+200" />
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Counting…</source>
+        <translation>统计中…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{total} appeals · {breached} breached · {at_risk} at risk</source>
+        <translation>{total} 个申诉 · {breached} 个已超时 · {at_risk} 个有超时风险</translation>
+    </message>
+</context>
+<context>
+    <name>RequestedDocumentsWidget</name>
+    <message>
+        <location filename="../../reviewer_app/ui/decision/documents.py" line="+43" />
+        <source>Other documents (one per line)</source>
+        <translation>其他文件（每行一个）</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewFlow</name>
+    <message>
+        <location filename="../../reviewer_app/ui/review_flow.py" line="+100" />
+        <source>No case is open. Claim one with Ctrl+N.</source>
+        <translation>当前没有打开的案件。按 Ctrl+N 领取一个。</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>Finish this case first: submit a decision (Ctrl+Return) or release it (Ctrl+Shift+R).</source>
+        <translation>请先完成此案件：提交决定（Ctrl+Return）或释放它（Ctrl+Shift+R）。</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Decision saved. Claiming the next appeal…</source>
+        <translation>决定已保存。正在领取下一个申诉…</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Case released back to the queue.</source>
+        <translation>案件已释放回队列。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheetDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dialogs/shortcut_sheet.py" line="+38" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>UserChooserDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dialogs/user_chooser.py" line="+29" />
+        <source>Who are you?</source>
+        <translation>您是谁？</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose your name to sign in to this database.</source>
+        <translation>请选择您的姓名以登录此数据库。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{name} — {role} ({login})</source>
+        <translation>{name} — {role}（{login}）</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>Workstation</name>
+    <message>
+        <location filename="../../reviewer_app/app.py" line="+114" />
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>Generating the demo database…</source>
+        <translation>正在生成演示数据库…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+15" />
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>No users</source>
+        <translation>没有用户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This database has appeals but no users to sign in as. Ask an administrator to add your account.</source>
+        <translation>此数据库中有申诉，但没有可登录的用户。请联系管理员添加您的账号。</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location line="+82" />
+        <source>Reviewer Workstation</source>
+        <translation>申诉审核工作台</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dialogs/errors.py" line="+27" />
+        <source>There is no appeal you can claim right now.</source>
+        <translation>目前没有您可以领取的申诉。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>You no longer hold this case (the lease expired or another reviewer took it). Nothing was saved; your text is still in the form.</source>
+        <translation>您已不再持有此案件（租约已过期或已被其他审核员领取）。未保存任何内容；您填写的文字仍保留在表单中。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The decision is incomplete; see the messages next to the fields.</source>
+        <translation>决定不完整；请查看各字段旁的提示。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Someone else changed this case meanwhile. Reload it and try again.</source>
+        <translation>此案件已被他人修改。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>You are not allowed to do this for this case.</source>
+        <translation>您无权对此案件执行此操作。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The item no longer exists.</source>
+        <translation>该项目已不存在。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>This database was made by a newer version of the app. Please update the app; the database was not changed.</source>
+        <translation>此数据库由更新版本的应用创建。请更新应用；数据库未被修改。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>This shared database has an older schema. An administrator must run “reviewer-app db upgrade” on it; the database was not changed.</source>
+        <translation>此共享数据库的结构版本较旧。需要管理员对其运行“reviewer-app db upgrade”；数据库未被修改。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The database cannot be reached or opened. No file was changed.</source>
+        <translation>无法连接或打开数据库。没有任何文件被修改。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The action could not be completed.</source>
+        <translation>无法完成该操作。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Reviewer Workstation</source>
+        <translation>申诉审核工作台</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Something went wrong that the app did not expect. It has been written to the log. Your work in the form is kept; please report this with the details below.</source>
+        <translation>发生了应用未预料到的错误，已记录到日志。您在表单中的内容已保留；请附上以下详细信息报告此问题。</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../reviewer_app/ui/labels.py" line="+28" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>In review</source>
+        <translation>审核中</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+101" />
+        <source>Escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location line="-100" />
+        <source>Awaiting information</source>
+        <translation>等待补充信息</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+98" />
+        <source>Decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <location line="-97" />
+        <location line="+101" />
+        <source>Reopened</source>
+        <translation>已重新打开</translation>
+    </message>
+    <message>
+        <location line="-94" />
+        <source>Uphold</source>
+        <translation>维持原处罚</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Overturn</source>
+        <translation>撤销处罚</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Partial</source>
+        <translation>部分撤销</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Escalate</source>
+        <translation>升级处理</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Request information</source>
+        <translation>要求补充信息</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reject as inadmissible</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Breached</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>At risk</source>
+        <translation>有超时风险</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>QA auditor</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Team lead</source>
+        <translation>组长</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Listing removed</source>
+        <translation>商品已下架</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Listing demoted</source>
+        <translation>商品已降权</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Payments held</source>
+        <translation>货款已冻结</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Selling restricted</source>
+        <translation>销售已受限</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Account suspended</source>
+        <translation>账号已暂停</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Account terminated</source>
+        <translation>账号已终止</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Fully automated</source>
+        <translation>完全自动化</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Partially automated</source>
+        <translation>部分自动化</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not automated</source>
+        <translation>非自动化</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Automated detection</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Detected by a person</source>
+        <translation>人工发现</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Business</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Private</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Seller</source>
+        <translation>卖家</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Creator</source>
+        <translation>创作者</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Claimed</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Released</source>
+        <translation>已释放</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lease renewed</source>
+        <translation>租约已续期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Lease expired</source>
+        <translation>租约已过期</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Information requested</source>
+        <translation>已要求补充信息</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Information received</source>
+        <translation>已收到补充信息</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>This field is required.</source>
+        <translation>此字段为必填项。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This reason code is not allowed for this outcome and policy.</source>
+        <translation>此理由代码不适用于该处理结果和政策。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The response must include the redress text.</source>
+        <translation>回复中必须包含救济途径说明。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>This appeal cannot be claimed in its current status.</source>
+        <translation>此申诉在当前状态下无法领取。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>You made the original enforcement decision on this appeal.</source>
+        <translation>此申诉的原处罚决定是您作出的。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>You reviewed the first round of this appeal.</source>
+        <translation>您审核过此申诉的第一轮。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>This appeal needs a language, market or policy skill you do not have.</source>
+        <translation>此申诉需要您不具备的语言、市场或政策技能。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Same seller</source>
+        <translation>同一卖家</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Same listing</source>
+        <translation>同一商品</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>1st round</source>
+        <translation>第一轮</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>2nd round</source>
+        <translation>第二轮</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1" />
+        <source>Round %n</source>
+        <translation><numerusform>第 %n 轮</numerusform></translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Supplier invoice</source>
+        <translation>供应商发票</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Brand authorisation letter</source>
+        <translation>品牌授权书</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Business registration certificate</source>
+        <translation>营业执照</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Identity document</source>
+        <translation>身份证件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Safety certificate or test report</source>
+        <translation>安全证书或检测报告</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Photos of the product</source>
+        <translation>产品照片</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Proof of address</source>
+        <translation>地址证明</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>%1d %2h</source>
+        <translation>%1天 %2小时</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1h %2m</source>
+        <translation>%1小时 %2分</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1m %2s</source>
+        <translation>%1分 %2秒</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>overdue %1</source>
+        <translation>已超时 %1</translation>
+    </message>
+</context>
+<context>
+    <name>release</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dialogs/release.py" line="+12" />
+        <source>Conflict of interest</source>
+        <translation>利益冲突</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Needs a language or market skill I lack</source>
+        <translation>需要我不具备的语言或市场技能</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Needs a specialist</source>
+        <translation>需要专家处理</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Taking a break</source>
+        <translation>暂时休息</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Release case</source>
+        <translation>释放案件</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Why are you putting this case back?</source>
+        <translation>您为什么要将此案件放回队列？</translation>
+    </message>
+</context>
+</TS>
