@@ -81,15 +81,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
+        if args.demo and (args.db or args.command):
+            parser.error("--demo opens the demo database; it cannot be combined with --db "
+                         "or a command")
     except SystemExit as exc:  # --help, --version and usage errors end here
-        return int(exc.code or 0) if not isinstance(exc.code, str) else EXIT_KNOWN_ERROR
+        return exc.code if isinstance(exc.code, int) else EXIT_KNOWN_ERROR
     try:
         if args.command == "db":
             return _db_upgrade(args.sub_db or args.db)
         if args.command == "demo":
             return _demo(args.sub_db or args.db, args.appeals, args.seed, force=args.force)
-        if args.demo and args.db:
-            parser.error("--demo and --db cannot be combined")
         return _launch(args.db, demo=args.demo)
     except ReviewerError as exc:
         print(f"reviewer-app: error: {exc}", file=sys.stderr)
@@ -150,6 +151,7 @@ def _demo(db: str | None, appeals: int, seed: int, *, force: bool) -> int:
 
 
 def _launch(db: str | None, *, demo: bool) -> int:
+    """Open the workstation; ``--demo`` first builds the demo database if it has no appeals."""
     if demo:
         from reviewer_app.services.demo import ensure_demo_database
 
@@ -158,8 +160,12 @@ def _launch(db: str | None, *, demo: bool) -> int:
             url, appeals=DEMO_APPEALS, seed=DEMO_SEED, now=datetime.now(UTC),
             progress=_progress_printer("Preparing the demo database"),
         )
-    else:
-        url = _resolve_url(db)
+        return _run_gui(url, demo=True)
+    # None lets the app reopen the team database chosen on its first-run screen.
+    return _run_gui(db or os.environ.get("REVIEWER_APP_DB") or None, demo=False)
+
+
+def _run_gui(url: str | None, *, demo: bool) -> int:
     from reviewer_app.app import run_gui  # Qt loads only when the GUI is wanted
 
     return run_gui(url, demo=demo)
