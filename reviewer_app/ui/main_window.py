@@ -263,7 +263,6 @@ class MainWindow(QMainWindow):
             policy_name=case.enforcement.policy_name,
         )
         self.decision_panel.focus_outcome()
-        self.statusBar().showMessage(self.tr("Opened {ref}").format(ref=case.ref), 4000)
 
     def _on_flow_case_closed(self) -> None:
         self.case_panel.clear()

@@ -183,3 +183,41 @@ def test_focus_shortcuts_move_between_panels(
     assert QApplication.focusWidget() is window.queue_panel.table
     focus_key(qtbot, Qt.Key.Key_3, CTRL)
     assert QApplication.focusWidget() is window.guidance_panel.browser
+
+
+def test_lease_is_renewed_while_the_reviewer_is_active(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], db: Database
+) -> None:
+    window = make_window()
+    focus_key(qtbot, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: window.flow.lease is not None and not window.flow.busy, timeout=5000)
+    first = window.flow.lease
+    assert "Lease:" in window.lease_label.text()
+    with db.write() as session:  # pretend most of the lease has been used up
+        row = session.get(LeaseRow, first.appeal_id)
+        row.expires_at = datetime.now(UTC) + timedelta(minutes=1)
+    focus_key(qtbot, Qt.Key.Key_Tab)  # the reviewer is active
+    window.flow.renew_now()
+    qtbot.waitUntil(lambda: window.flow.lease is not first, timeout=5000)
+    with db.read() as session:
+        expires = session.get(LeaseRow, first.appeal_id).expires_at
+    assert expires > datetime.now(UTC) + timedelta(minutes=10)
+
+
+def test_a_bug_in_a_worker_reaches_the_error_dialog(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec",
+                        lambda box: shown.append(box.detailedText()) or 0)
+
+    def broken() -> None:
+        raise KeyError("surprise")
+
+    window._runner.submit(broken)
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert "KeyError: 'surprise'" in shown[0]
+    assert "Traceback" in shown[0]

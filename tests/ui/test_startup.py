@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
@@ -119,3 +119,32 @@ def test_first_run_connect_saves_the_team_url_and_opens_it(
     assert code == EXIT_DATABASE  # the team server in this test does not exist
     assert "cannot be reached" in boxes[0]
     QSettings().remove(TEAM_URL_KEY)
+
+
+def test_first_run_demo_generates_and_opens_the_demo(
+    qtbot: QtBot, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reviewer_app import app as app_module
+    from reviewer_app.config import demo_db_url
+    from reviewer_app.ui.dialogs.user_chooser import UserChooserDialog
+
+    monkeypatch.setattr(app_module, "DEMO_APPEALS", 120)
+
+    def open_demo(dialog: FirstRunDialog) -> int:
+        qtbot.keyClick(dialog.demo_button, Qt.Key.Key_Space)
+        return int(dialog.result())
+
+    offered: list[int] = []
+
+    def cancel_sign_in(dialog: UserChooserDialog) -> int:
+        offered.append(dialog.list.count())
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(FirstRunDialog, "exec", open_demo)
+    monkeypatch.setattr(UserChooserDialog, "exec", cancel_sign_in)
+    station, code = start(qtbot, sqlite_url)
+    assert code == EXIT_OK
+    assert offered and offered[0] >= 4  # demo users of every role
+    demo_file = Path(demo_db_url().removeprefix("sqlite:///"))
+    assert demo_file.exists()
+    assert station.cfg.db_url == demo_db_url()

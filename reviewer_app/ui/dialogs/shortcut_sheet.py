@@ -21,9 +21,9 @@ def shortcut_rows(actions: AppActions) -> list[tuple[str, str, str]]:
     """(group, action text, keys) for every action and panel key, in menu order."""
     rows = []
     for action in actions.all():
-        keys = ", ".join(
-            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
-        )
+        # Return and Enter both read "Enter" in some languages: list each text once.
+        native = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        keys = ", ".join(dict.fromkeys(native))
         rows.append((actions.groups[action], action.text().replace("&", ""), keys))
     rows.extend((e.group, e.text, e.keys) for e in actions.extra_shortcuts())
     return rows
