@@ -221,3 +221,18 @@ def test_a_bug_in_a_worker_reaches_the_error_dialog(
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert "KeyError: 'surprise'" in shown[0]
     assert "Traceback" in shown[0]
+
+
+def test_ctrl_end_jumps_to_the_last_page(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], db: Database
+) -> None:
+    window = make_window()
+    model = window.queue_panel.model
+    first_ids = [model.row_at(i).appeal_id for i in range(model.rowCount())]
+    window.queue_panel.table.setFocus()
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        focus_key(qtbot, Qt.Key.Key_End, CTRL)
+    ids = [model.row_at(i).appeal_id for i in range(model.rowCount())]
+    # Twelve rows fit on one page, so the last page is the whole queue in the same order.
+    assert ids == first_ids
+    assert not model.canFetchMore()

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -148,3 +152,58 @@ def test_first_run_demo_generates_and_opens_the_demo(
     demo_file = Path(demo_db_url().removeprefix("sqlite:///"))
     assert demo_file.exists()
     assert station.cfg.db_url == demo_db_url()
+
+
+@pytest.fixture
+def restore_logging(qapp: QApplication) -> Iterator[None]:
+    """run_gui sets process-wide things (log handlers, excepthook, style); undo them."""
+    root = logging.getLogger()
+    before = list(root.handlers)
+    hook = sys.excepthook
+    yield
+    sys.excepthook = hook
+    qapp.setStyleSheet("")
+    qapp.setQuitOnLastWindowClosed(True)
+    for handler in root.handlers[:]:
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()
+
+
+def test_run_gui_exits_2_on_an_unreachable_database(
+    boxes: list[str], restore_logging: None
+) -> None:
+    from reviewer_app.app import run_gui
+
+    assert run_gui("postgresql+psycopg://nobody@127.0.0.1:1/nothing") == EXIT_DATABASE
+    assert "cannot be reached" in boxes[0]
+    log_file = Path(os.environ["REVIEWER_APP_DATA_DIR"]) / "reviewer-app.log"
+    assert "nobody@127.0.0.1" in log_file.read_text(encoding="utf-8")
+
+
+def test_run_gui_signs_in_and_quits_from_the_window(
+    qtbot: QtBot, sqlite_url: str, monkeypatch: pytest.MonkeyPatch, restore_logging: None
+) -> None:
+    from factories import Factory
+
+    from reviewer_app.app import LAST_USER_KEY, Workstation, run_gui
+    from reviewer_app.data.db import Database
+    from reviewer_app.ui.dialogs.user_chooser import UserChooserDialog
+
+    db = Database(create_db_engine(sqlite_url))
+    Factory(db).user("rita")
+    Factory(db).appeal()
+    db.dispose()
+    monkeypatch.setattr(UserChooserDialog, "exec",
+                        lambda d: int(QDialog.DialogCode.Accepted))
+    quit_soon = Workstation.show_window
+
+    def show_then_quit(self: Workstation, user):
+        window = quit_soon(self, user)
+        qtbot.waitUntil(lambda: window.queue_panel.model.rowCount() == 1, timeout=5000)
+        window.actions.quit.trigger()
+        return window
+
+    monkeypatch.setattr(Workstation, "show_window", show_then_quit)
+    assert run_gui(sqlite_url) == EXIT_OK
+    assert QSettings().value(LAST_USER_KEY) is not None
