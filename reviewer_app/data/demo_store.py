@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import Connection, Table, func, insert, select, text
 
 from reviewer_app.data.catalog_store import SlaSpec
 from reviewer_app.data.db import Database
@@ -70,6 +70,26 @@ class DemoBatch:
         self.rows.setdefault(table, []).append(row)
 
 
+class _PgCopier:
+    """PostgreSQL ``COPY ... FROM STDIN`` through psycopg: several times faster than INSERT.
+
+    Values go through the columns' own SQLAlchemy bind processors (``UtcDateTime`` refuses
+    naive datetimes here as everywhere), inside the session's transaction.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self._driver = conn.connection.driver_connection
+        self._dialect = conn.dialect
+
+    def copy(self, table: Table, rows: list[Row]) -> None:
+        keys = list(rows[0])
+        procs = [(k, table.c[k].type._cached_bind_processor(self._dialect)) for k in keys]
+        sql = f"COPY {table.name} ({', '.join(keys)}) FROM STDIN"
+        with self._driver.cursor() as cur, cur.copy(sql) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row([p(row[k]) if p is not None else row[k] for k, p in procs])
+
+
 def catalog_refs(db: Database) -> CatalogRefs:
     """Read the ids and rules of the installed catalog."""
     with db.read() as s:
@@ -130,11 +150,15 @@ def write_demo(
             name: int(s.scalar(select(func.max(TABLES[name].c.id))) or 0) for name in ID_TABLES
         }
         logins = {login: uid for uid, login in s.execute(select(UserRow.id, UserRow.login))}
+        copier = _PgCopier(s.connection()) if db.dialect == "postgresql" else None
         for batch in build(bases, logins):
             for name, table in TABLES.items():
                 rows = batch.rows.get(name)
                 if rows:
-                    s.execute(insert(table), rows)
+                    if copier is not None:
+                        copier.copy(table, rows)
+                    else:
+                        s.execute(insert(table), rows)
                     counts[name] += len(rows)
             if after_batch is not None:
                 after_batch(batch)
