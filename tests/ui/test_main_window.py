@@ -16,7 +16,7 @@ from reviewer_app.app import build_main_window, build_services
 from reviewer_app.config import load_config
 from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.data.orm import EventRow, LeaseRow
-from reviewer_app.domain.enums import EventType, SortKey
+from reviewer_app.domain.enums import AppealStatus, EventType, SlaState, SortKey
 from reviewer_app.ui.dialogs.shortcut_sheet import ShortcutSheetDialog, shortcut_rows
 from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.queue.model import Column
@@ -236,3 +236,32 @@ def test_ctrl_end_jumps_to_the_last_page(
     # Twelve rows fit on one page, so the last page is the whole queue in the same order.
     assert ids == first_ids
     assert not model.canFetchMore()
+
+
+@pytest.mark.parametrize("name", ["market", "policy", "language", "status", "round", "sla"])
+def test_each_filter_box_runs_its_query(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], name: str
+) -> None:
+    window = make_window()
+    panel = window.queue_panel
+    combo = panel.filter_bar.combo(name)
+    qtbot.waitUntil(lambda: combo.count() > 1, timeout=5000)
+    with qtbot.waitSignal(panel.model.page_loaded, timeout=5000):
+        combo.setCurrentIndex(1)
+    flt = panel.model.queue_filter
+    chosen = combo.itemData(1)
+    values = {"market": flt.market, "policy": flt.policy_code, "language": flt.language,
+              "status": flt.status, "round": flt.round, "sla": flt.sla_state}
+    assert values[name] == chosen
+    if name == "status":
+        assert isinstance(flt.status, AppealStatus)
+        assert all(panel.model.row_at(i).status is flt.status
+                   for i in range(panel.model.rowCount()))
+    if name == "sla":
+        assert flt.sla_state is SlaState.BREACHED
+        now = datetime.now(UTC)
+        assert panel.model.rowCount() >= 3
+        assert all(panel.model.row_at(i).sla_due_at <= now
+                   for i in range(panel.model.rowCount()))
+    qtbot.waitUntil(lambda: window._runner.pending == 0, timeout=5000)
+    assert panel.counts_label.text().startswith(f"{panel.model.rowCount()} appeals")

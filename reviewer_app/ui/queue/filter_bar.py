@@ -28,15 +28,16 @@ class QueueFilterBar(QWidget):
         self._status = self._combo("status", self.tr("Status"))
         self._status.clear()
         self._status.addItem(self.tr("Open (any status)"), _ALL_OPEN)
+        # Item data holds plain strings: Qt hands str subclasses (StrEnum) back as str.
         for status in AppealStatus:
-            self._status.addItem(labels.appeal_status(status), status)
+            self._status.addItem(labels.appeal_status(status), status.value)
         self._status.addItem(self.tr("All, decided included"), _ALL)
         self._round = self._combo("round", self.tr("Round"))
         self._round.addItem(labels.appeal_round(1), 1)
         self._round.addItem(labels.appeal_round(2), 2)
         self._sla = self._combo("sla", self.tr("SLA"))
         for state in SlaState:
-            self._sla.addItem(labels.sla_state(state), state)
+            self._sla.addItem(labels.sla_state(state), state.value)
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("queueSearch")
         self.search_box.setPlaceholderText(self.tr("Search appeal, seller or listing id"))
@@ -85,18 +86,18 @@ class QueueFilterBar(QWidget):
 
     def current_filter(self) -> QueueFilter:
         """The filter the boxes describe."""
-        status = self._status.currentData()
+        choice = self._status.currentData()
+        status = None if choice in (_ALL_OPEN, _ALL) else AppealStatus(choice)
+        sla = self._sla.currentData()
         return QueueFilter(
             market=self._market.currentData(),
             policy_code=self._policy.currentData(),
             language=self._language.currentData(),
-            status=status if isinstance(status, AppealStatus) else None,
+            status=status,
             round=self._round.currentData(),
-            sla_state=self._sla.currentData(),
+            sla_state=SlaState(sla) if sla is not None else None,
             search=self.search_box.text().strip() or None,
-            open_only=status == _ALL_OPEN or (
-                isinstance(status, AppealStatus) and status.is_open
-            ),
+            open_only=choice == _ALL_OPEN or (status is not None and status.is_open),
         )
 
     def combo(self, name: str) -> QComboBox:
