@@ -246,7 +246,7 @@ class CaseBuilder:
                   "supplier": rng.choice(self.banks.names["suppliers"]),
                   "year": str(rng.randint(2015, 2024)), "model": f"M{rng.randint(100, 999)}",
                   "batch": f"{rng.randint(2024, 2026)}-{rng.randint(1, 52):02d}",
-                  "market": MARKET_NAMES.get(app.market, app.market)}
+                  "market": MARKET_NAMES[app.language].get(app.market, app.market)}
         priority = SEVERITY_PRIORITY[POLICY_SEVERITY[policy]] + rng.randint(-15, 15)
         if enf.row["action"] in ACCOUNT_LEVEL:
             priority += 15

@@ -37,9 +37,19 @@ MARKET_LANGUAGE = {
 CURRENCY = {"GB": "GBP", "PL": "PLN", "SE": "SEK", "US": "USD", "CN": "CNY", "JP": "JPY",
             "TR": "TRY"}  # everything else EUR
 
+# How a seller names its market in its own language ("legal to sell in {market}").
 MARKET_NAMES = {
-    "DE": "Deutschland", "AT": "Österreich", "FR": "France", "BE": "Belgique", "ES": "España",
-    "IT": "Italia", "PL": "Polsce", "CN": "中国",
+    "de": {"DE": "Deutschland", "AT": "Österreich"},
+    "fr": {"FR": "France", "BE": "Belgique"},
+    "es": {"ES": "España"},
+    "it": {"IT": "Italia"},
+    "pl": {"PL": "Polsce"},
+    "zh-CN": {"DE": "德国", "FR": "法国", "GB": "英国", "ES": "西班牙", "IT": "意大利",
+              "NL": "荷兰", "PL": "波兰", "SE": "瑞典", "US": "美国", "JP": "日本", "CN": "中国"},
+    "en": {"DE": "Germany", "FR": "France", "GB": "the UK", "ES": "Spain", "IT": "Italy",
+           "NL": "the Netherlands", "PL": "Poland", "SE": "Sweden", "BE": "Belgium",
+           "AT": "Austria", "IE": "Ireland", "US": "the US", "JP": "Japan", "TR": "Türkiye",
+           "CN": "China"},
 }
 
 POLICY_WEIGHTS: tuple[tuple[str, int], ...] = (

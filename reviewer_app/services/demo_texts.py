@@ -48,14 +48,15 @@ def statement(
     """An appellant statement written in ``language`` about ``policy``."""
     bank = banks.statements[language]
     claims = bank["claims"][policy]
-    openers = bank["openers"]
+    openers, closings = bank["openers"], bank["closings"]
     if not values.get("listing_id"):  # account-level cases have no listing to name
         openers = [o for o in openers if "{listing_id}" not in o]
+        closings = closings[1:]  # the first closing asks for the listing back
     parts = [rng.choice(openers)]
     parts.extend(rng.sample(claims, k=rng.choice((1, 1, 2))))
     if rng.random() < 0.6:
         parts.append(rng.choice(bank["evidence"]))
-    parts.append(rng.choice(bank["closings"]))
+    parts.append(rng.choice(closings))
     joiner = "" if language == "zh-CN" else " "
     return _fill(joiner.join(parts), values)
 
