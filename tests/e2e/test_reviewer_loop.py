@@ -178,3 +178,55 @@ def test_lost_lease_refuses_submit_and_keeps_the_form(qtbot: QtBot, setup: Setup
         assert session.scalars(select(DecisionRow)).all() == []
         events = session.scalars(select(EventRow.payload_json)).all()
         assert all("Text I do not want" not in json.dumps(e) for e in events)
+
+
+def test_loop_on_demo_data_with_the_real_catalog(
+    qtbot: QtBot, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same loop on services.demo data: real SOPs, reason codes and templates."""
+    from reviewer_app.services.demo import generate_demo
+    from reviewer_app.services.users import UserService
+
+    db = Database(create_db_engine(sqlite_url))
+    generate_demo(db, appeals=80, seed=3, now=datetime.now(UTC))
+    reviewer = next(u for u in UserService(db).list_users() if u.role.value == "reviewer")
+
+    def choose(dialog: UserChooserDialog) -> int:
+        for row in range(dialog.list.count()):
+            if dialog.list.item(row).data(Qt.ItemDataRole.UserRole) == reviewer.id:
+                dialog.list.setCurrentRow(row)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(UserChooserDialog, "exec", choose)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    station = Workstation(app, load_config(sqlite_url))
+    try:
+        with qtbot.waitSignal(station.window_shown, timeout=10_000) as shown:
+            station.begin()
+        window: MainWindow = shown.args[0]
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        s = Setup(db, window, station, reviewer.id, 0, [])
+        first = claim_with_keyboard(qtbot, s)
+        panel = window.decision_panel
+        press(qtbot, Qt.Key.Key_1, ALT)
+        qtbot.waitUntil(lambda: panel.response_edit.toPlainText().strip() != "", timeout=5000)
+        press(qtbot, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
+        assert panel.reason_combo.currentData()
+        press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
+        qtbot.keyClicks(QApplication.focusWidget(), "Evidence reviewed; restriction stays.")
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: window.flow.current is not None
+                        and window.flow.current.case.appeal_id != first, timeout=10_000)
+        with db.read() as session:
+            decision = session.scalars(
+                select(DecisionRow).where(DecisionRow.appeal_id == first)).one()
+            assert decision.sop_document_id is not None
+            assert decision.outcome == Outcome.UPHOLD.value
+        wait_idle(qtbot, s)
+        window.close()
+    finally:
+        station.close()
+        db.dispose()
