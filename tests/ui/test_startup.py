@@ -207,3 +207,40 @@ def test_run_gui_signs_in_and_quits_from_the_window(
     monkeypatch.setattr(Workstation, "show_window", show_then_quit)
     assert run_gui(sqlite_url) == EXIT_OK
     assert QSettings().value(LAST_USER_KEY) is not None
+
+
+def test_saved_team_url_is_used_on_the_next_start_unless_a_url_is_given() -> None:
+    from reviewer_app.app import _resolve_url
+    from reviewer_app.config import default_db_url, demo_db_url
+
+    assert _resolve_url(None, False) == default_db_url()
+    team = "postgresql+psycopg://ana:secret@db.example/appeals"
+    QSettings().setValue(TEAM_URL_KEY, team)
+    assert _resolve_url(None, False) == team
+    assert _resolve_url(default_db_url(), False) == team  # the CLI passes the default
+    assert _resolve_url("sqlite:////tmp/other.sqlite3", False) == "sqlite:////tmp/other.sqlite3"
+    assert _resolve_url(None, True) == demo_db_url()
+
+
+def test_status_bar_shows_the_database_without_password(qtbot: QtBot) -> None:
+    from reviewer_app.app import build_main_window, build_services
+    from reviewer_app.data.db import Database
+    from reviewer_app.domain.enums import Role
+    from reviewer_app.domain.models import User
+    from reviewer_app.workers.runner import Runner
+
+    cfg = load_config("postgresql+psycopg://ana:secret@db.example/appeals")
+    db = Database(create_db_engine(cfg.db_url))  # lazy: never connects in this test
+    runner = Runner()
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    try:
+        user = User(id=1, login="ana", display_name="Ana", role=Role.LEAD)
+        window = build_main_window(runner, build_services(db, cfg), user, cfg, app)
+        qtbot.addWidget(window)
+        assert "secret" not in window.db_label.text()
+        assert "db.example/appeals" in window.db_label.text()
+        assert window.user_label.text() == "Ana · Team lead"
+    finally:
+        runner.shutdown()
+        db.dispose()
