@@ -34,7 +34,7 @@ from reviewer_app.domain.enums import Outcome
 from reviewer_app.services.catalog_templates import TEMPLATES
 from reviewer_app.services.resources import resource_path
 
-SOP_EFFECTIVE_FROM = datetime(2026, 1, 1, tzinfo=UTC)
+SOP_EFFECTIVE_FROM = datetime(2025, 1, 1, tzinfo=UTC)
 TEMPLATE_LANGUAGES = ("en", "zh-CN")
 PLACEHOLDERS = ("appellant_name", "appeal_ref", "policy_name", "details")
 
