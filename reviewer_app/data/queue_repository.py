@@ -139,11 +139,42 @@ def _to_rows(raw: list[Any], sqlite: bool) -> list[QueueRow]:
     ]
 
 
+def _driver_value(value: object, sqlite: bool) -> object:
+    """A bind value as SQLAlchemy would send it (SQLite: naive-UTC text for instants)."""
+    if isinstance(value, datetime):
+        if sqlite:
+            return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+        return value.astimezone(UTC)
+    return value
+
+
+@lru_cache(maxsize=256)
+def _compiled(stmt: Select[Any], dialect: Any
+              ) -> tuple[str, tuple[str, ...] | None, dict[str, Any]]:
+    """SQL text of a cached statement for a dialect, the order of positional params, and
+    the values of its anonymous params (e.g. SQLite's ``OFFSET 0``)."""
+    compiled = stmt.compile(dialect=dialect)
+    order = tuple(compiled.positiontup or ()) if compiled.positional else None
+    return str(compiled), order, dict(compiled.params)
+
+
 def _fetch_raw(session: Session, stmt: Select[Any], params: dict[str, Any]) -> list[Any]:
-    """Rows as plain DB-API tuples: compiled through SQLAlchemy's statement cache, fetched
-    straight from the cursor (the Row layer costs more than the query on this hot path).
-    The select only has columns whose values need no SQLAlchemy result processing."""
-    result = session.connection().execute(stmt, params)
+    """Rows as plain DB-API tuples for one of the cached page statements.
+
+    The statement is compiled once per shape and sent with ``exec_driver_sql`` (engine events
+    still see it); rows come straight from the cursor. On this hot path SQLAlchemy's per-call
+    cache-key walk and Row objects cost more than the query itself. The select only has
+    columns whose values need no SQLAlchemy result processing.
+    """
+    connection = session.connection()
+    sqlite = connection.dialect.name == "sqlite"
+    sql, order, defaults = _compiled(stmt, connection.dialect)
+    params = {**defaults, **params}
+    if order is not None:
+        driver_params: Any = tuple(_driver_value(params[name], sqlite) for name in order)
+    else:
+        driver_params = {name: _driver_value(value, sqlite) for name, value in params.items()}
+    result = connection.exec_driver_sql(sql, driver_params)
     try:
         return list(result.cursor.fetchall())  # type: ignore[attr-defined]
     finally:
