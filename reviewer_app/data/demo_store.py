@@ -83,7 +83,8 @@ class _PgCopier:
 
     def copy(self, table: Table, rows: list[Row]) -> None:
         keys = list(rows[0])
-        procs = [(k, table.c[k].type._cached_bind_processor(self._dialect)) for k in keys]
+        dialect = self._dialect
+        procs = [(k, table.c[k].type.dialect_impl(dialect).bind_processor(dialect)) for k in keys]
         sql = f"COPY {table.name} ({', '.join(keys)}) FROM STDIN"
         with self._driver.cursor() as cur, cur.copy(sql) as copy:  # type: ignore[union-attr]
             for row in rows:
