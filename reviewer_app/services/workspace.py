@@ -10,7 +10,7 @@ from reviewer_app import config
 from reviewer_app.data.db import Database, create_db_engine, enable_wal, probe
 from reviewer_app.data.schema import check_schema, current_revision, head_revision, upgrade
 from reviewer_app.data.workspace_store import count_users_and_appeals, safe_url
-from reviewer_app.domain.errors import DatabaseUnavailableError
+from reviewer_app.domain.errors import DatabaseUnavailableError, SchemaMismatchError
 from reviewer_app.services.catalog import install_default_catalog
 
 __all__ = [
@@ -115,6 +115,7 @@ def open_workspace(url: str, *, embedded: bool, create: bool | None = None) -> D
     db = _engine_for(url, create=create)
     try:
         if embedded:
+            _refuse_newer_schema(db)  # before WAL: a refused file must stay byte-identical
             enable_wal(db.engine)
             if upgrade(db.engine):
                 added = install_default_catalog(db)
@@ -127,10 +128,19 @@ def open_workspace(url: str, *, embedded: bool, create: bool | None = None) -> D
     return db
 
 
+def _refuse_newer_schema(db: Database) -> None:
+    try:
+        check_schema(db.engine)
+    except SchemaMismatchError as exc:
+        if exc.newer:
+            raise
+
+
 def upgrade_database(url: str, *, create: bool | None = True) -> UpgradeReport:
     """Migrate a database (``reviewer-app db upgrade``) and install the catalog if new."""
     db = _engine_for(url, create=create)
     try:
+        _refuse_newer_schema(db)
         enable_wal(db.engine)
         before = current_revision(db.engine)
         was_new = upgrade(db.engine)

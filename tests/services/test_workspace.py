@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 
 from reviewer_app import config
 from reviewer_app.data.db import create_db_engine
-from reviewer_app.data.schema import current_revision, head_revision
+from reviewer_app.data.schema import current_revision, head_revision, upgrade
 from reviewer_app.domain.errors import DatabaseUnavailableError, SchemaMismatchError
 from reviewer_app.services.catalog import has_catalog
 from reviewer_app.services.demo import generate_demo
@@ -172,3 +172,18 @@ def test_embedded_new_file_gets_catalog_but_existing_migrated_one_is_left(
         assert not has_catalog(db)
     finally:
         db.dispose()
+
+
+def test_newer_schema_file_is_left_byte_identical(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    engine = create_db_engine(f"sqlite:///{path}")  # rollback journal, not WAL
+    upgrade(engine)
+    engine.dispose()
+    _make_newer(f"sqlite:///{path}")
+    before = _digest(path)
+    with pytest.raises(SchemaMismatchError):
+        open_workspace(f"sqlite:///{path}", embedded=True)
+    with pytest.raises(SchemaMismatchError):
+        upgrade_database(f"sqlite:///{path}")
+    assert _digest(path) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("newer")] == [path.name]
