@@ -62,7 +62,9 @@ def create_db_engine(url: str, *, create_sqlite_file: bool = True) -> Engine:
         except NoSuchModuleError as exc:
             raise DatabaseUnavailableError(f"Unsupported database driver in {url!r}") from exc
     else:
-        raise DatabaseUnavailableError(f"Unsupported database {backend!r}: use sqlite or postgresql")
+        raise DatabaseUnavailableError(
+            f"Unsupported database {backend!r}: use sqlite or postgresql"
+        )
     return engine
 
 
@@ -114,7 +116,8 @@ def probe(engine: Engine) -> None:
 def describe_db_error(engine: Engine, exc: BaseException) -> str:
     """A one-line, password-free description of why the database cannot be used."""
     where = engine.url.render_as_string(hide_password=True)
-    detail = str(getattr(exc, "orig", exc)).strip().splitlines()[0] if str(exc) else type(exc).__name__
+    lines = str(getattr(exc, "orig", exc)).strip().splitlines()
+    detail = lines[0] if lines else type(exc).__name__
     return f"Cannot use the database {where}: {detail}"
 
 

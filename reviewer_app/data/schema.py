@@ -45,7 +45,8 @@ def check_schema(engine: Engine) -> None:
     head = head_revision()
     if current == head:
         return
-    known = {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    script = ScriptDirectory.from_config(_alembic_config())
+    known = {rev.revision for rev in script.walk_revisions()}
     newer = current is not None and current not in known
     if newer:
         message = (
