@@ -28,6 +28,7 @@ from reviewer_app.ui.activity import ActivityMonitor
 from reviewer_app.ui.dialogs.errors import show_bug, show_known_error
 from reviewer_app.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from reviewer_app.ui.dialogs.user_chooser import UserChooserDialog
+from reviewer_app.ui.gc_guard import GuiThreadCollector
 from reviewer_app.ui.i18n import install_translators
 from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.theme import apply_theme
@@ -262,6 +263,7 @@ def run_gui(db_url: str | None, *, demo: bool = False) -> int:
     _install_excepthook(app)
     cfg = load_config(_resolve_url(db_url, demo))
     app.setQuitOnLastWindowClosed(False)  # start-up dialogs come and go before the window
+    collector = GuiThreadCollector(app)
     station = Workstation(app, cfg)
     code: dict[str, Any] = {}
 
@@ -273,4 +275,5 @@ def run_gui(db_url: str | None, *, demo: bool = False) -> int:
     QTimer.singleShot(0, station.begin)
     result = app.exec()
     station.close()
+    collector.stop()
     return int(code.get("value", result))

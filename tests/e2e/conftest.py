@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,3 +27,6 @@ def _qt_settings_in_tmp(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(settings_dir))
     yield
+    # Free this test's Qt objects now, on the GUI thread; left to the cyclic collector they
+    # may be freed later on a runner thread ("Timers cannot be stopped from another thread").
+    gc.collect()
