@@ -188,6 +188,12 @@ class AppealRow(Base):
               sqlite_where=text(CLAIMABLE_PREDICATE),
               postgresql_where=text(CLAIMABLE_PREDICATE)),
         Index("ix_appeals_previous", "previous_appeal_id"),
+        # 0004: open-only views filtered by one column, sorted by SLA.
+        *(
+            Index(f"ix_appeals_open_{col}_sla", col, "sla_due_at", "id",
+                  sqlite_where=text(OPEN_PREDICATE), postgresql_where=text(OPEN_PREDICATE))
+            for col in ("market", "policy_code", "language", "round")
+        ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(64), unique=True)
