@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 # Families tried after the platform's UI font when a glyph is missing, CJK ones included,
@@ -19,6 +19,11 @@ CJK_FALLBACKS = (
     "Hiragino Sans GB",
     "SimSun",
 )
+
+
+def icons_dir() -> Path:
+    """Where the application icons live."""
+    return Path(__file__).resolve().parents[2] / "resources" / "icons"
 
 
 def styles_dir() -> Path:
@@ -36,8 +41,11 @@ def ui_font(base: QFont) -> QFont:
 
 
 def apply_theme(app: QApplication) -> None:
-    """Set the font fallbacks and load ``resources/styles/app.qss`` when present."""
+    """Set the font fallbacks, the window icon and ``resources/styles/app.qss``."""
     app.setFont(ui_font(app.font()))
+    icon = icons_dir() / "reviewer-app.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     qss = styles_dir() / "app.qss"
     if qss.is_file():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
