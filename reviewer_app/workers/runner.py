@@ -132,10 +132,13 @@ class Runner(QObject):
         return ticket
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
-        """Stop accepting work and wait for running calls; True if all finished in time."""
+        """Stop accepting work and wait; True if everything finished in time.
+
+        Reads not yet started are dropped; queued writes still run (a user's write, such as
+        releasing the open case on quit, must not be lost).
+        """
         self._closed = True
         self._reads.clear()
-        self._writes.clear()
         done = self._writes.waitForDone(timeout_ms) and self._reads.waitForDone(timeout_ms)
         self._pending.clear()
         return done

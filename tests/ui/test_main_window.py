@@ -265,3 +265,20 @@ def test_each_filter_box_runs_its_query(
                    for i in range(panel.model.rowCount()))
     qtbot.waitUntil(lambda: window._runner.pending == 0, timeout=5000)
     assert panel.counts_label.text().startswith(f"{panel.model.rowCount()} appeals")
+
+
+def test_closing_the_window_releases_the_open_case(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], db: Database
+) -> None:
+    window = make_window()
+    focus_key(qtbot, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: window.flow.current is not None and not window.flow.busy,
+                    timeout=5000)
+    appeal_id = window.flow.current.case.appeal_id
+    window.close()
+    window._runner.shutdown()  # what the app does on exit: queued writes still run
+    with db.read() as session:
+        assert session.get(LeaseRow, appeal_id) is None
+        comments = session.scalars(select(EventRow.comment).where(
+            EventRow.appeal_id == appeal_id, EventRow.type == EventType.RELEASED.value)).all()
+    assert comments == ["Closed the workstation"]

@@ -108,3 +108,14 @@ def test_busy_changed_and_pending(qtbot: QtBot, runner: Runner) -> None:
     with qtbot.waitSignal(runner.idle, timeout=5000):
         gate.set()
     assert states == [True, False]
+
+
+def test_shutdown_still_runs_queued_writes(qtbot: QtBot) -> None:
+    runner = Runner()
+    gate = threading.Event()
+    done: list[int] = []
+    runner.submit(gate.wait, 5, write=True)
+    runner.submit(done.append, 1, write=True)  # queued behind the first write
+    threading.Timer(0.2, gate.set).start()  # opens only after shutdown has begun
+    assert runner.shutdown(5000)
+    assert done == [1]
