@@ -46,6 +46,7 @@ MESSAGES: dict[str, str] = {
     "No case leased": "未持有案件",
     "Lease: {left}": "租约剩余：{left}",
     "Working…": "处理中…",
+    "Closed the workstation": "已关闭工作台",
     # --- queue ---
     "Market": "市场",
     "Policy": "政策",

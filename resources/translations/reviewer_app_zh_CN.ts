@@ -695,12 +695,12 @@
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location line="+144" />
-        <source>Opened {ref}</source>
-        <translation>已打开 {ref}</translation>
+        <location line="+83" />
+        <source>Closed the workstation</source>
+        <translation>已关闭工作台</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+81" />
         <source>No case leased</source>
         <translation>未持有案件</translation>
     </message>
@@ -743,7 +743,7 @@
         <translation>未结（任意状态）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>All, decided included</source>
         <translation>全部（含已决定）</translation>
     </message>
@@ -934,7 +934,7 @@
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../reviewer_app/app.py" line="+114" />
+        <location filename="../../reviewer_app/app.py" line="+115" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
