@@ -282,3 +282,18 @@ def test_closing_the_window_releases_the_open_case(
         comments = session.scalars(select(EventRow.comment).where(
             EventRow.appeal_id == appeal_id, EventRow.type == EventType.RELEASED.value)).all()
     assert comments == ["Closed the workstation"]
+
+
+def test_enter_on_a_queue_row_claims_that_appeal(
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
+) -> None:
+    window = make_window()
+    table = window.queue_panel.table
+    focus_key(qtbot, Qt.Key.Key_1, CTRL)
+    for _ in range(3):
+        focus_key(qtbot, Qt.Key.Key_Down)
+    wanted = window.queue_panel.model.row_at(table.currentIndex().row()).appeal_id
+    focus_key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.flow.current is not None, timeout=5000)
+    assert window.flow.current.case.appeal_id == wanted
+    assert window.case_panel.case().appeal_id == wanted
