@@ -59,24 +59,36 @@ def _params(flt: QueueFilter, now: datetime, at_risk_until: datetime) -> dict[st
     }
 
 
-def _conditions(shape: tuple[Any, ...]) -> list[Any]:
+def _conditions(shape: tuple[Any, ...], *, hide_equality_indexes: bool = False) -> list[Any]:
     """WHERE terms (with named bind parameters) for a filter shape; each is served by an
-    index or narrows an indexed walk."""
+    index or narrows an indexed walk.
+
+    ``hide_equality_indexes`` wraps the market/policy/language/round columns so SQLite
+    cannot use their (column, sla_due_at) indexes: for a priority or received sort it would
+    otherwise read every matching row and sort them, while walking the sort's own index and
+    filtering stops after one page (SQLite has no statistics to weigh the two).
+    """
     status, open_only, market, policy, language, round_, sla_state, search = shape
     terms: list[Any] = []
+
+    def col(column: Any) -> Any:
+        if not hide_equality_indexes:
+            return column
+        return column + 0 if column is A.round else column.concat("")
+
     if status:
         terms.append(A.status == bindparam("f_status"))
     elif open_only:
         # Literal text, not a bound parameter: it must match the partial indexes' predicate.
         terms.append(text(OPEN_PREDICATE))
     if market:
-        terms.append(A.market == bindparam("f_market"))
+        terms.append(col(A.market) == bindparam("f_market", type_=A.market.type))
     if policy:
-        terms.append(A.policy_code == bindparam("f_policy"))
+        terms.append(col(A.policy_code) == bindparam("f_policy", type_=A.policy_code.type))
     if language:
-        terms.append(A.language == bindparam("f_language"))
+        terms.append(col(A.language) == bindparam("f_language", type_=A.language.type))
     if round_:
-        terms.append(A.round == bindparam("f_round"))
+        terms.append(col(A.round) == bindparam("f_round", type_=A.round.type))
     now = bindparam("f_now", type_=A.sla_due_at.type)
     risk = bindparam("f_risk", type_=A.sla_due_at.type)
     if sla_state is SlaState.BREACHED:
@@ -187,7 +199,8 @@ def _page_statement(shape: tuple[Any, ...], key: SortKey, descending: bool, keys
     """The page query for a filter shape and sort, built once and reused: building a
     statement costs more than SQLAlchemy's compiled-cache lookup that follows."""
     column = _SORT_COLUMNS[key]
-    stmt = _row_select(sqlite).where(*_conditions(shape))
+    hide = sqlite and key is not SortKey.SLA_DUE
+    stmt = _row_select(sqlite).where(*_conditions(shape, hide_equality_indexes=hide))
     if keyset:
         # Row-value comparison: PostgreSQL and SQLite (3.15+) turn it into an index range.
         left = tuple_(column, A.id)

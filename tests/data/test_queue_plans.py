@@ -73,6 +73,8 @@ CASES = [
     (QueueFilter(language="de"), SortKey.SLA_DUE, "ix_appeals_open_language_sla"),
     (QueueFilter(round=2), SortKey.SLA_DUE, "ix_appeals_open_round_sla"),
     (QueueFilter(market="DE", open_only=False), SortKey.SLA_DUE, "ix_appeals_market_sla"),
+    (QueueFilter(market="DE", language="de"), SortKey.PRIORITY, "ix_appeals_open_priority"),
+    (QueueFilter(policy_code="P", round=1), SortKey.RECEIVED, "ix_appeals_open_received"),
     (QueueFilter(open_only=False), SortKey.SLA_DUE, "ix_appeals_sla"),
     (QueueFilter(open_only=False), SortKey.PRIORITY, "ix_appeals_priority"),
     (QueueFilter(open_only=False), SortKey.RECEIVED, "ix_appeals_received"),
