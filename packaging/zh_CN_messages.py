@@ -47,6 +47,9 @@ MESSAGES: dict[str, str] = {
     "Lease: {left}": "租约剩余：{left}",
     "Working…": "处理中…",
     "Closed the workstation": "已关闭工作台",
+    "Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the next "
+    "one. F1 lists every shortcut.":
+        "按 Ctrl+N 领取最紧急的申诉，按 Ctrl+Return 提交并领取下一个。按 F1 查看全部快捷键。",
     # --- queue ---
     "Market": "市场",
     "Policy": "政策",

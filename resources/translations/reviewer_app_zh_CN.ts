@@ -695,7 +695,12 @@
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location line="+83" />
+        <location line="+53" />
+        <source>Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the next one. F1 lists every shortcut.</source>
+        <translation>按 Ctrl+N 领取最紧急的申诉，按 Ctrl+Return 提交并领取下一个。按 F1 查看全部快捷键。</translation>
+    </message>
+    <message>
+        <location line="+35" />
         <source>Closed the workstation</source>
         <translation>已关闭工作台</translation>
     </message>

@@ -170,6 +170,11 @@ class MainWindow(QMainWindow):
         """Load the queue; call once the window is shown."""
         self.queue_panel.start()
         self.queue_panel.table.setFocus()
+        self._show_lease()
+        self.banner.show_message(self.tr(
+            "Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the "
+            "next one. F1 lists every shortcut."
+        ), "info")
 
     # -- persistence ------------------------------------------------------------------
 
