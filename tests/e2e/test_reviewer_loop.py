@@ -1,4 +1,4 @@
-"""The whole reviewer loop with the keyboard only, on the real main window and a SQLite file."""
+"""The whole reviewer loop with the keyboard only, on the real main window (SQLite and PG)."""
 
 from __future__ import annotations
 
@@ -37,8 +37,8 @@ class Setup:
 
 
 @pytest.fixture
-def setup(qtbot: QtBot, sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Setup]:
-    db = Database(create_db_engine(sqlite_url))
+def setup(qtbot: QtBot, db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[Setup]:
+    db = Database(create_db_engine(db_url))
     f = Factory(db, now=datetime.now(UTC))
     f.user("lena", languages={"de"})  # listed first; the test signs in as rita
     rita = f.user("rita", languages={"de"})
@@ -60,7 +60,7 @@ def setup(qtbot: QtBot, sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Ite
     monkeypatch.setattr(UserChooserDialog, "exec", choose_rita)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    station = Workstation(app, load_config(sqlite_url))
+    station = Workstation(app, load_config(db_url))
     with qtbot.waitSignal(station.window_shown, timeout=10_000) as shown:
         station.begin()
     window: MainWindow = shown.args[0]
