@@ -47,6 +47,10 @@ MESSAGES: dict[str, str] = {
     "Lease: {left}": "租约剩余：{left}",
     "Working…": "处理中…",
     "Closed the workstation": "已关闭工作台",
+    "Language": "语言",
+    "System default": "跟随系统",
+    "The new language is used from the next start of the workstation.":
+        "新语言将在下次启动工作台时生效。",
     "Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the next "
     "one. F1 lists every shortcut.":
         "按 Ctrl+N 领取最紧急的申诉，按 Ctrl+Return 提交并领取下一个。按 F1 查看全部快捷键。",

@@ -635,6 +635,19 @@
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <location filename="../../reviewer_app/ui/language_menu.py" line="+23" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
     <name>LongTextView</name>
     <message>
         <location filename="../../reviewer_app/ui/case/text_view.py" line="+25" />
@@ -650,7 +663,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/main_window.py" line="+59" />
+        <location filename="../../reviewer_app/ui/main_window.py" line="+60" />
         <source>Reviewer Workstation</source>
         <translation>申诉审核工作台</translation>
     </message>
@@ -685,7 +698,7 @@
         <translation>帮助</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+11" />
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
@@ -705,7 +718,12 @@
         <translation>已关闭工作台</translation>
     </message>
     <message>
-        <location line="+81" />
+        <location line="+7" />
+        <source>The new language is used from the next start of the workstation.</source>
+        <translation>新语言将在下次启动工作台时生效。</translation>
+    </message>
+    <message>
+        <location line="+79" />
         <source>No case leased</source>
         <translation>未持有案件</translation>
     </message>

@@ -24,6 +24,7 @@ from reviewer_app.ui.dialogs.errors import describe_error, show_bug
 from reviewer_app.ui.dialogs.release import ask_release_reason
 from reviewer_app.ui.dialogs.shortcut_sheet import ShortcutSheetDialog
 from reviewer_app.ui.guidance.panel import GuidancePanel
+from reviewer_app.ui.language_menu import LanguageMenu
 from reviewer_app.ui.queue.model import APPEAL_ID_ROLE
 from reviewer_app.ui.queue.panel import QueuePanel
 from reviewer_app.ui.review_flow import ReviewFlow
@@ -114,6 +115,9 @@ class MainWindow(QMainWindow):
         for title, actions in menus:
             menu = self.menuBar().addMenu(title)
             menu.addActions(actions)
+        self.language_menu = LanguageMenu(self)
+        menu.insertMenu(a.quit, self.language_menu)  # into Help, above Quit
+        self.language_menu.language_chosen.connect(self._on_language_menu_language_chosen)
         self.addActions(a.all())  # shortcuts work even while the menu bar is hidden
 
     def _build_status_bar(self, user: User, database_label: str) -> None:
@@ -211,6 +215,11 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # -- handlers -----------------------------------------------------------------------
+
+    def _on_language_menu_language_chosen(self, _code: str) -> None:
+        self.banner.show_message(
+            self.tr("The new language is used from the next start of the workstation."), "info"
+        )
 
     def show_shortcut_sheet(self) -> None:
         """Open the F1 sheet (modal)."""

@@ -297,3 +297,18 @@ def test_enter_on_a_queue_row_claims_that_appeal(
     qtbot.waitUntil(lambda: window.flow.current is not None, timeout=5000)
     assert window.flow.current.case.appeal_id == wanted
     assert window.case_panel.case().appeal_id == wanted
+
+
+def test_language_menu_stores_the_preference(
+    make_window: Callable[[], MainWindow]
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from reviewer_app.ui.i18n import LANGUAGE_KEY, preferred_locale
+
+    window = make_window()
+    chinese = next(a for a in window.language_menu.actions() if a.data() == "zh_CN")
+    chinese.trigger()
+    assert QSettings().value(LANGUAGE_KEY) == "zh_CN"
+    assert preferred_locale().name() == "zh_CN"
+    assert "next start" in window.banner.text()
