@@ -5,6 +5,7 @@ Usage: ``python packaging/build_translations.py`` from the repository root.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -31,10 +32,13 @@ def build(directory: Path = TRANSLATIONS) -> list[Path]:
     for ts in sorted(directory.glob("*.ts")):
         qm = ts.with_suffix(".qm")
         if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            # Compile beside and rename: parallel test workers never read a half-written file.
+            part = qm.with_name(f"{qm.name}.{os.getpid()}.part")
             subprocess.run(
-                [tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
+                [tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(part)],
                 check=True,
             )
+            os.replace(part, qm)
         built.append(qm)
     return built
 
