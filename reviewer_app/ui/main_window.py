@@ -265,13 +265,14 @@ class MainWindow(QMainWindow):
                             on_done=self._on_sop_loaded)
 
     def _on_sop_loaded(self, sop: SopDocument) -> None:
-        self.guidance_panel.show_sop(sop)
+        # Browsing another SOP during the same case keeps the checklist ticks.
+        self.guidance_panel.show_sop(sop, new_case=False)
 
     def _on_flow_case_opened(self, opened: OpenedCase) -> None:
         case = opened.case
         self.case_panel.show_case(case)
         if opened.sop is not None:
-            self.guidance_panel.show_sop(opened.sop)
+            self.guidance_panel.show_sop(opened.sop, new_case=True)
         else:
             self.guidance_panel.clear()
         self.decision_panel.set_case(

@@ -312,3 +312,19 @@ def test_language_menu_stores_the_preference(
     assert QSettings().value(LANGUAGE_KEY) == "zh_CN"
     assert preferred_locale().name() == "zh_CN"
     assert "next start" in window.banner.text()
+
+
+def test_sop_search_shows_hits_and_opens_a_result(
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
+) -> None:
+    window = make_window()
+    guidance = window.guidance_panel
+    focus_key(qtbot, Qt.Key.Key_K, CTRL)
+    qtbot.keyClicks(guidance.search_edit, "evidence")
+    focus_key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: guidance.results_list.count() > 0, timeout=5000)
+    guidance.results_list.setCurrentRow(0)
+    guidance.results_list.setFocus()
+    focus_key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: guidance.sop() is not None, timeout=5000)
+    assert guidance.sop().policy_code == "IP_COUNTERFEIT"
