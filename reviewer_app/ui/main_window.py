@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
-        if self.flow.current is not None:
+        if self.flow.current is not None and not self._runner.is_closed:
             # Give the case back now rather than leaving it locked until the lease expires;
             # the runner finishes queued writes before the app exits.
             self.flow.release(self.tr("Closed the workstation"))

@@ -96,6 +96,11 @@ class Runner(QObject):
         self._closed = False
 
     @property
+    def is_closed(self) -> bool:
+        """True after ``shutdown``: nothing more may be submitted."""
+        return self._closed
+
+    @property
     def pending(self) -> int:
         """How many submitted calls have not yet delivered their result."""
         return len(self._pending)
