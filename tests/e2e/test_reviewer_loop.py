@@ -230,3 +230,23 @@ def test_loop_on_demo_data_with_the_real_catalog(
     finally:
         station.close()
         db.dispose()
+
+
+def test_server_side_refusal_shows_field_errors_and_keeps_the_case(
+    qtbot: QtBot, setup: Setup
+) -> None:
+    """If a draft slips past the form, the service's IncompleteDecisionError still lands
+    next to the fields and nothing is written."""
+    from reviewer_app.domain.models import DecisionDraft
+
+    s = setup
+    appeal_id = claim_with_keyboard(qtbot, s)
+    press(qtbot, Qt.Key.Key_1, ALT)  # the form shows the uphold fields
+    s.window.flow.submit(DecisionDraft(appeal_id=appeal_id, outcome=Outcome.UPHOLD))
+    qtbot.waitUntil(lambda: s.window.decision_panel.field_error("rationale") is not None,
+                    timeout=10_000)
+    wait_idle(qtbot, s)
+    assert s.window.banner.kind() == "warning"
+    assert s.window.flow.current is not None
+    with s.db.read() as session:
+        assert session.scalars(select(DecisionRow)).all() == []
