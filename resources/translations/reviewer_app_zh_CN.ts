@@ -723,7 +723,7 @@
         <translation>新语言将在下次启动工作台时生效。</translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+80" />
         <source>No case leased</source>
         <translation>未持有案件</translation>
     </message>
