@@ -8,15 +8,19 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _LINE_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)")
 _INLINE = re.compile(r"(\*\*|__|\*|_|`+|~~)")
 _SPACES = re.compile(r"\s+")
+_TABLE_RULE = re.compile(r"^[\s|:\-]*-{3,}[\s|:\-]*$")
+_HRULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 
 
 def markdown_to_plain(markdown: str) -> str:
     """Markdown as one line of plain text (headings, list marks, emphasis, links removed)."""
     lines = []
     for line in markdown.splitlines():
-        if line.strip().startswith(("```", "~~~")):
+        if line.strip().startswith(("```", "~~~")) or _TABLE_RULE.match(line) or _HRULE.match(
+            line
+        ):
             continue
-        line = _LINE_PREFIX.sub("", line)
+        line = _LINE_PREFIX.sub("", line).replace("|", " ")
         line = _LINK.sub(r"\1", line)
         lines.append(_INLINE.sub("", line))
     return _SPACES.sub(" ", " ".join(lines)).strip()

@@ -27,3 +27,14 @@ def test_empty_box_without_text_is_skipped() -> None:
 def test_roundtrip_generated_items(items: list[str]) -> None:
     md = "\n".join(f"- [ ] {item}" for item in items)
     assert parse_checklist(md) == tuple(items)
+
+
+def test_markdown_to_plain_and_snippet() -> None:
+    from reviewer_app.domain.text import markdown_to_plain, snippet
+
+    md = ("# Title\n\n| Case | Evidence |\n|---|:---:|\n| Bought from **brand** | Invoice |\n"
+          "---\n- [ ] See [the registry](https://x.example)\n")
+    plain = markdown_to_plain(md)
+    assert plain == "Title Case Evidence Bought from brand Invoice See the registry"
+    assert snippet(plain, "INVOICE", width=8) == "…m brand Invoice See the…"
+    assert snippet("short", "missing") == "short"
