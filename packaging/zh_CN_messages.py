@@ -47,7 +47,6 @@ MESSAGES: dict[str, str] = {
     "Lease: {left}": "租约剩余：{left}",
     "Working…": "处理中…",
     "Closed the workstation": "已关闭工作台",
-    "Language": "语言",
     "System default": "跟随系统",
     "The new language is used from the next start of the workstation.":
         "新语言将在下次启动工作台时生效。",
@@ -73,6 +72,7 @@ MESSAGES: dict[str, str] = {
     "Seller": "卖家",
     "Leased by": "领取人",
     "Loading…": "加载中…",
+    "No appeals match this filter.": "没有符合此筛选条件的申诉。",
     "Counting…": "统计中…",
     "{total} appeals · {breached} breached · {at_risk} at risk":
         "{total} 个申诉 · {breached} 个已超时 · {at_risk} 个有超时风险",

@@ -862,12 +862,17 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/queue/panel.py" line="+200" />
+        <location filename="../../reviewer_app/ui/queue/panel.py" line="+201" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+2" />
+        <source>No appeals match this filter.</source>
+        <translation>没有符合此筛选条件的申诉。</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>Counting…</source>
         <translation>统计中…</translation>
     </message>

@@ -115,6 +115,14 @@ def test_market_filter_and_search_query_the_database(
     with qtbot.waitSignal(panel.model.page_loaded, timeout=5000):
         focus_key(qtbot, Qt.Key.Key_Return)
     assert [panel.model.row_at(i).ref for i in range(panel.model.rowCount())] == [target]
+    assert panel.loading_label.text() == ""
+
+    qtbot.keyClicks(panel.filter_bar.search_box, "-no-such-appeal")
+    with qtbot.waitSignal(panel.model.page_loaded, timeout=5000):
+        focus_key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not panel.model.is_loading, timeout=5000)
+    assert panel.model.rowCount() == 0
+    assert panel.loading_label.text() == "No appeals match this filter."
 
 
 def test_header_click_sorts_in_sql_and_unsortable_columns_are_ignored(

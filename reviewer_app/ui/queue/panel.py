@@ -197,7 +197,12 @@ class QueuePanel(QWidget):
             self.appeal_requested.emit(int(index.data(APPEAL_ID_ROLE)))
 
     def _on_model_loading_changed(self, loading: bool) -> None:
-        self.loading_label.setText(self.tr("Loading…") if loading else "")
+        if loading:
+            self.loading_label.setText(self.tr("Loading…"))
+        elif self.model.rowCount() == 0:
+            self.loading_label.setText(self.tr("No appeals match this filter."))
+        else:
+            self.loading_label.setText("")
 
     def _load_counts(self) -> None:
         flt = self.model.queue_filter
