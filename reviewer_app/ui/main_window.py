@@ -37,6 +37,7 @@ SETTINGS_GEOMETRY = "window/geometry"
 SETTINGS_STATE = "window/state"
 SETTINGS_QUEUE_HEADER = "queue/header"
 STATE_VERSION = 1
+EXPIRE_INTERVAL_MS = 60_000
 
 
 class MainWindow(QMainWindow):
@@ -151,7 +152,7 @@ class MainWindow(QMainWindow):
         a.focus_decision.triggered.connect(self._on_focus_decision_triggered)
         a.queue_search.triggered.connect(self._on_queue_search_triggered)
         a.sop_search.triggered.connect(self._on_sop_search_triggered)
-        a.refresh.triggered.connect(self.queue_panel.refresh)
+        a.refresh.triggered.connect(self._on_refresh_triggered)
         a.jump_last.triggered.connect(self.queue_panel.jump_to_last)
         a.shortcuts.triggered.connect(self.show_shortcut_sheet)
         a.quit.triggered.connect(self.close)
@@ -172,7 +173,11 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Load the queue; call once the window is shown."""
-        self.queue_panel.start()
+        self._expire_timer = QTimer(self)
+        self._expire_timer.setInterval(EXPIRE_INTERVAL_MS)
+        self._expire_timer.timeout.connect(self._expire_leases)
+        self._expire_timer.start()
+        self._expire_leases(then=self.queue_panel.start)
         self.queue_panel.table.setFocus()
         self._show_lease()
         self.banner.show_message(self.tr(
@@ -220,6 +225,18 @@ class MainWindow(QMainWindow):
         self.banner.show_message(
             self.tr("The new language is used from the next start of the workstation."), "info"
         )
+
+    def _expire_leases(self, then: Callable[[], None] | None = None) -> None:
+        # Claims expire stale leases themselves; this keeps the queue's view of them honest
+        # (an abandoned "in review" row goes back to "new" without anyone claiming).
+        # ``then`` runs afterwards whatever happened, so a reload sees the expired leases.
+        self._runner.submit(
+            self._services.queue.expire_leases, write=True,
+            on_done=None if then else self.queue_panel.apply_changes, on_finally=then,
+        )
+
+    def _on_refresh_triggered(self) -> None:
+        self._expire_leases(then=self.queue_panel.refresh)
 
     def show_shortcut_sheet(self) -> None:
         """Open the F1 sheet (modal)."""

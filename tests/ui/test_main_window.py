@@ -336,3 +336,25 @@ def test_sop_search_shows_hits_and_opens_a_result(
     focus_key(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: guidance.sop() is not None, timeout=5000)
     assert guidance.sop().policy_code == "IP_COUNTERFEIT"
+
+
+def test_f5_returns_abandoned_leases_to_the_queue(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], db: Database
+) -> None:
+    from reviewer_app.data.orm import AppealRow
+
+    window = make_window()
+    focus_key(qtbot, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: window.flow.current is not None and not window.flow.busy,
+                    timeout=5000)
+    appeal_id = window.flow.current.case.appeal_id
+    with db.write() as session:  # the lease ran out long ago
+        session.get(LeaseRow, appeal_id).expires_at = datetime.now(UTC) - timedelta(hours=1)
+    model = window.queue_panel.model
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        focus_key(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window._runner.pending == 0, timeout=5000)
+    row = model.row_of(appeal_id)
+    assert row is not None and model.row_at(row).leased_by is None
+    with db.read() as session:
+        assert session.get(AppealRow, appeal_id).status == "new"
