@@ -81,6 +81,8 @@ class QueuePanel(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
+        # At least five rows stay visible when the window is small and the docks compete.
+        self.table.setMinimumHeight(24 * 6 + 4)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
