@@ -248,7 +248,10 @@ def bench_engine(name: str, url: str, reps: int, with_model: bool) -> dict[str, 
         if with_model:
             model_times = bench_model(service, reps)
             for op, ms in model_times.items():
-                ops.setdefault(op, {})["model_ms"] = ms
+                entry = ops.setdefault(op, {})
+                entry["model_ms"] = ms
+                raw_ms = entry.get("raw_ms")
+                entry["model_ratio"] = round(ms / raw_ms, 2) if ms and raw_ms else None
     finally:
         raw_proxy.close()
         db.dispose()
