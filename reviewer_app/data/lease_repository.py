@@ -187,13 +187,16 @@ def delete_lease(session: Session, appeal_id: int, *, expired_before: datetime |
     return bool(session.execute(stmt).rowcount == 1)  # type: ignore[attr-defined]
 
 
-def expire_leases(session: Session, now: datetime) -> frozenset[int]:
+def expire_leases(session: Session, now: datetime, *, limit: int | None = None
+                  ) -> frozenset[int]:
     """Return appeals whose lease expired before ``now`` to the queue, with events.
 
-    On PostgreSQL leases another transaction is handling are skipped, so concurrent
-    claimers never wait on each other here.
+    ``limit`` bounds the work (oldest first) so a claim stays quick even after many leases
+    lapsed at once. On PostgreSQL leases another transaction is handling are skipped, so
+    concurrent claimers never wait on each other here.
     """
-    stmt = select(L.appeal_id, L.user_id, L.return_status).where(L.expires_at < now)
+    stmt = (select(L.appeal_id, L.user_id, L.return_status).where(L.expires_at < now)
+            .order_by(L.expires_at).limit(limit))
     if _is_pg(session):
         stmt = stmt.with_for_update(skip_locked=True)
     returned = set()

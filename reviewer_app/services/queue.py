@@ -32,6 +32,10 @@ from reviewer_app.domain.models import (
 from reviewer_app.domain.sla import at_risk_cutoff
 from reviewer_app.services.clock import Clock, utc_now
 
+# Expired leases a claim tidies up first (the rest wait for the next claim or for
+# expire_leases); bounded so one claim after a quiet weekend stays fast.
+EXPIRE_PER_CLAIM = 50
+
 
 @dataclass(frozen=True, slots=True)
 class FilterOptions:
@@ -110,7 +114,7 @@ class QueueService:
         now = self._clock()
         with self._db.write() as session:
             user = users.get_user(session, user_id)
-            leases.expire_leases(session, now)
+            leases.expire_leases(session, now, limit=EXPIRE_PER_CLAIM)
             appeal_id = leases.find_claimable(session, user)
             if appeal_id is None:
                 raise NothingToClaimError("No appeal in the queue is eligible for you right now")
@@ -129,7 +133,7 @@ class QueueService:
         now = self._clock()
         with self._db.write() as session:
             user = users.get_user(session, user_id)
-            leases.expire_leases(session, now)
+            leases.expire_leases(session, now, limit=EXPIRE_PER_CLAIM)
             state = leases.appeal_state(session, appeal_id, lock=True)
             held = leases.get_lease(session, appeal_id)
             if held is not None:

@@ -253,3 +253,24 @@ def test_concurrent_claims_never_share_an_appeal(database: Database, f: Factory,
     with database.read() as s:
         assert s.scalar(select(EventRow.id).where(EventRow.type != EventType.CLAIMED.value)) \
             is None
+
+
+def test_claim_tidies_a_bounded_number_of_expired_leases(
+    database: Database, f: Factory, svc: QueueService, clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import reviewer_app.services.queue as queue_module
+
+    monkeypatch.setattr(queue_module, "EXPIRE_PER_CLAIM", 1)
+    ana, bob = f.user(), f.user()
+    first, second, fresh = f.appeals(3, sla_hours=lambda i: 10 + i)
+    svc.claim(first, ana)
+    clock.now += timedelta(minutes=1)
+    svc.claim(second, ana)
+    clock.now += timedelta(minutes=20)
+    # One claim returns only the oldest lapsed lease, then takes the most urgent claimable.
+    assert svc.claim_next(bob).appeal_id == first
+    assert _status(database, second) == "in_review"
+    assert svc.expire_leases().appeal_ids == {second}
+    assert svc.claim_next(bob).appeal_id == second
+    assert svc.claim_next(bob).appeal_id == fresh
