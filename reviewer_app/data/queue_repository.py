@@ -56,6 +56,7 @@ def _params(flt: QueueFilter, now: datetime, at_risk_until: datetime) -> dict[st
         "f_market": flt.market, "f_policy": flt.policy_code, "f_language": flt.language,
         "f_round": flt.round, "f_now": now, "f_risk": at_risk_until,
         "f_search": (flt.search or "").strip(),
+        "f_search_upper": (flt.search or "").strip().upper(),
     }
 
 
@@ -98,9 +99,13 @@ def _conditions(shape: tuple[Any, ...], *, hide_equality_indexes: bool = False) 
     elif sla_state is SlaState.OK:
         terms.append(A.sla_due_at >= risk)
     if search:
-        needle = bindparam("f_search")
-        # Exact matches only: each side has its own index, so the OR stays cheap.
-        terms.append(or_(A.ref == needle, A.appellant_ref == needle, A.listing_id == needle))
+        # Exact matches only (as typed, or upper-cased since refs are upper case): each
+        # column has its own index, so the OR of small IN lists stays cheap.
+        terms.append(or_(*(
+            column.in_([bindparam("f_search", type_=column.type),
+                        bindparam("f_search_upper", type_=column.type)])
+            for column in (A.ref, A.appellant_ref, A.listing_id)
+        )))
     return terms
 
 

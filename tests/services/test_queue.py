@@ -140,6 +140,7 @@ def test_search_by_appeal_seller_or_listing(database: Database, svc: QueueServic
         return {r.appeal_id for r in svc.page(QueueFilter(search=text), QueueSort()).rows}
 
     assert found("AP-X1") == {a1}
+    assert found("ap-x1") == {a1}  # refs are upper case; typing them lower case still finds
     assert found(" SELLER-42 ") == {a1, a2}
     assert found("L-77") == {a2, other}
     assert found("nothing") == set()
