@@ -663,7 +663,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/main_window.py" line="+60" />
+        <location filename="../../reviewer_app/ui/main_window.py" line="+61" />
         <source>Reviewer Workstation</source>
         <translation>申诉审核工作台</translation>
     </message>
@@ -708,7 +708,7 @@
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location line="+53" />
+        <location line="+57" />
         <source>Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the next one. F1 lists every shortcut.</source>
         <translation>按 Ctrl+N 领取最紧急的申诉，按 Ctrl+Return 提交并领取下一个。按 F1 查看全部快捷键。</translation>
     </message>
@@ -723,7 +723,7 @@
         <translation>新语言将在下次启动工作台时生效。</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+92" />
         <source>No case leased</source>
         <translation>未持有案件</translation>
     </message>
@@ -862,7 +862,7 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/queue/panel.py" line="+201" />
+        <location filename="../../reviewer_app/ui/queue/panel.py" line="+203" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
