@@ -11,13 +11,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from pg_support import PG_ENV, pg_admin_url, pg_url_for
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from reviewer_app.data.db import Database, create_db_engine, enable_wal
 from reviewer_app.data.schema import upgrade
-
-PG_ENV = "REVIEWER_APP_TEST_PG_URL"
 
 
 @pytest.fixture(autouse=True)
@@ -32,18 +31,6 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.delenv("REVIEWER_APP_DB", raising=False)
 
 
-def pg_admin_url() -> str | None:
-    """The PostgreSQL server tests may use; in CI its absence is an error, not a skip."""
-    url = os.environ.get(PG_ENV)
-    if not url and os.environ.get("CI"):
-        raise RuntimeError(f"CI requires PostgreSQL: set {PG_ENV}")
-    return url
-
-
-def _pg_url_for(admin_url: str, name: str) -> str:
-    return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-
-
 @pytest.fixture(scope="session")
 def pg_template(worker_id: str) -> Iterator[str]:
     """A migrated PostgreSQL template database, made once per test worker."""
@@ -56,7 +43,7 @@ def pg_template(worker_id: str) -> Iterator[str]:
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine = create_db_engine(_pg_url_for(admin_url, name))
+    engine = create_db_engine(pg_url_for(admin_url, name))
     upgrade(engine)
     engine.dispose()
     yield name
@@ -75,7 +62,7 @@ def pg_url(pg_template: str) -> Iterator[str]:
                           isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"'))
-    yield _pg_url_for(admin_url, name)
+    yield pg_url_for(admin_url, name)
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import _pg_url_for, pg_admin_url
+from pg_support import pg_admin_url, pg_url_for
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -37,7 +37,7 @@ def empty_pg_url() -> Iterator[str]:
                           isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield _pg_url_for(admin_url, name)
+    yield pg_url_for(admin_url, name)
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
