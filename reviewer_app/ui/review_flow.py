@@ -124,6 +124,10 @@ class ReviewFlow(QObject):
         """Renew the lease if the reviewer is active (the timer calls this every minute)."""
         if self.current is None or self.lease is None:
             return
+        if self._runner.is_closed:
+            # The app is closing (or a window outlived its runner): nothing can renew now.
+            self._renew.stop()
+            return
         if not self._meter.is_active(self._monotonic()):
             return  # an idle reviewer's lease runs out and the case goes back to the queue
         appeal_id = self.lease.appeal_id

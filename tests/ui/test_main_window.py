@@ -358,3 +358,17 @@ def test_f5_returns_abandoned_leases_to_the_queue(
     assert row is not None and model.row_at(row).leased_by is None
     with db.read() as session:
         assert session.get(AppealRow, appeal_id).status == "new"
+
+
+def test_renewal_stops_once_the_runner_is_shut_down(
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
+) -> None:
+    window = make_window()
+    runner = window.flow._runner
+    focus_key(qtbot, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: window.flow.lease is not None and not window.flow.busy, timeout=5000)
+    assert window.flow._renew.isActive()
+    runner.shutdown()
+    focus_key(qtbot, Qt.Key.Key_Tab)  # active, so only the closed runner stops the renewal
+    window.flow.renew_now()  # a timer tick after shutdown must not raise in the event loop
+    assert not window.flow._renew.isActive()
