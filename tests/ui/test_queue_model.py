@@ -113,9 +113,8 @@ def test_jump_to_last_shows_final_rows(qtbot: QtBot, runner: Runner) -> None:
 def test_apply_rows_updates_and_removes(qtbot: QtBot, runner: Runner) -> None:
     rows = make_rows(5)
     model = loaded_model(qtbot, runner, FakeQueue(rows))
-    from dataclasses import replace
 
-    updated = replace(rows[1], leased_by="alice")
+    updated = rows[1]._replace(leased_by="alice")
     model.apply_rows({2: updated, 3: None})
     assert model.rowCount() == 4
     assert model.index(1, Column.LEASED_BY).data(Qt.ItemDataRole.DisplayRole) == "alice"
