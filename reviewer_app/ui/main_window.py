@@ -230,6 +230,9 @@ class MainWindow(QMainWindow):
         # Claims expire stale leases themselves; this keeps the queue's view of them honest
         # (an abandoned "in review" row goes back to "new" without anyone claiming).
         # ``then`` runs afterwards whatever happened, so a reload sees the expired leases.
+        if self._runner.is_closed:  # a late timer tick while the app shuts down
+            self._expire_timer.stop()
+            return
         self._runner.submit(
             self._services.queue.expire_leases, write=True,
             on_done=None if then else self.queue_panel.apply_changes, on_finally=then,

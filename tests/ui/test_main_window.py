@@ -372,3 +372,12 @@ def test_renewal_stops_once_the_runner_is_shut_down(
     focus_key(qtbot, Qt.Key.Key_Tab)  # active, so only the closed runner stops the renewal
     window.flow.renew_now()  # a timer tick after shutdown must not raise in the event loop
     assert not window.flow._renew.isActive()
+
+
+def test_expiry_timer_after_runner_shutdown_does_nothing(
+    make_window: Callable[[], MainWindow]
+) -> None:
+    window = make_window()
+    window._runner.shutdown()
+    window._expire_leases()  # a late tick: no RuntimeError from a closed runner
+    assert not window._expire_timer.isActive()
