@@ -723,7 +723,7 @@
         <translation>新语言将在下次启动工作台时生效。</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+95" />
         <source>No case leased</source>
         <translation>未持有案件</translation>
     </message>
@@ -898,7 +898,7 @@
         <translation>当前没有打开的案件。按 Ctrl+N 领取一个。</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+46" />
         <source>Finish this case first: submit a decision (Ctrl+Return) or release it (Ctrl+Shift+R).</source>
         <translation>请先完成此案件：提交决定（Ctrl+Return）或释放它（Ctrl+Shift+R）。</translation>
     </message>
