@@ -255,6 +255,8 @@ MESSAGES: dict[str, str] = {
     "This reason code is not allowed for this outcome and policy.":
         "此理由代码不适用于该处理结果和政策。",
     "The response must include the redress text.": "回复中必须包含救济途径说明。",
+    "Replace the {details} placeholder in the response with the case details.":
+        "请将回复中的 {details} 占位符替换为本案的具体说明。",
     "This appeal cannot be claimed in its current status.": "此申诉在当前状态下无法领取。",
     "You made the original enforcement decision on this appeal.": "此申诉的原处罚决定是您作出的。",
     "You reviewed the first round of this appeal.": "您审核过此申诉的第一轮。",

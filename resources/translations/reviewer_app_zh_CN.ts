@@ -1295,6 +1295,11 @@
         <translation>回复中必须包含救济途径说明。</translation>
     </message>
     <message>
+        <location line="+3" />
+        <source>Replace the {details} placeholder in the response with the case details.</source>
+        <translation>请将回复中的 {details} 占位符替换为本案的具体说明。</translation>
+    </message>
+    <message>
         <location line="+10" />
         <source>This appeal cannot be claimed in its current status.</source>
         <translation>此申诉在当前状态下无法领取。</translation>
@@ -1334,10 +1339,10 @@
         <source>2nd round</source>
         <translation>第二轮</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+1" />
         <source>Round %n</source>
-        <translation><numerusform>第 %n 轮</numerusform></translation>
+        <translation>第 %n 轮</translation>
     </message>
     <message>
         <location line="+6" />

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from reviewer_app.domain.enums import CLAIMABLE_STATUSES, AppealStatus, Outcome
@@ -13,11 +14,16 @@ from reviewer_app.domain.models import DecisionDraft, FieldError, User
 #   "escalation_reason", "requested_documents"
 # Codes used in FieldError.code (ui/labels.py translates them):
 #   "required", "not_allowed" (reason code not valid for outcome/policy),
-#   "missing_redress" (response lacks the redress text)
+#   "missing_redress" (response lacks the redress text),
+#   "unfilled_placeholder" (a template slot such as {details} was left in the response)
 
 REQUIRED = "required"
 NOT_ALLOWED = "not_allowed"
 MISSING_REDRESS = "missing_redress"
+UNFILLED_PLACEHOLDER = "unfilled_placeholder"
+
+# Template slots look like {details}; one left in the text would reach the appellant as is.
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 # Text fields each outcome needs (DOMAIN.md decision table), in form order.
 _REQUIRED_TEXT: Mapping[Outcome, tuple[str, ...]] = {
@@ -83,6 +89,11 @@ def validate_decision(
         and redress_text.strip() not in draft.response_text
     ):
         errors.append(FieldError("response_text", MISSING_REDRESS))
+    if (
+        draft.outcome in RESPONDING_OUTCOMES
+        and _PLACEHOLDER.search(draft.response_text or "") is not None
+    ):
+        errors.append(FieldError("response_text", UNFILLED_PLACEHOLDER))
     return tuple(errors)
 
 

@@ -145,6 +145,9 @@ def field_error(code: str) -> str:
         "missing_redress": QCoreApplication.translate(
             "labels", "The response must include the redress text."
         ),
+        "unfilled_placeholder": QCoreApplication.translate(
+            "labels", "Replace the {details} placeholder in the response with the case details."
+        ),
     }
     return messages.get(code, code)
 

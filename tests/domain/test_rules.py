@@ -83,6 +83,18 @@ def test_missing_redress(outcome: Outcome) -> None:
     assert rules.validate_decision(draft, allowed_reason_codes=ALLOWED, redress_text=None) == ()
 
 
+@pytest.mark.parametrize("outcome", sorted(rules.RESPONDING_OUTCOMES))
+def test_unfilled_template_placeholder_is_refused(outcome: Outcome) -> None:
+    response = COMPLETE[outcome]["response_text"]
+    draft = _draft(outcome, **{**COMPLETE[outcome], "response_text": "Why: {details}\n" + response})
+    assert _codes(rules.validate_decision(draft, allowed_reason_codes=ALLOWED,
+                                          redress_text=REDRESS)) == {("response_text",
+                                                                      "unfilled_placeholder")}
+    # Braces the reviewer wrote on purpose (not a template slot) are fine.
+    ok = replace(draft, response_text="Listing {ID-42} restored.\n" + response)
+    assert rules.validate_decision(ok, allowed_reason_codes=ALLOWED, redress_text=REDRESS) == ()
+
+
 def test_blank_requested_documents_do_not_count() -> None:
     draft = _draft(Outcome.REQUEST_INFO, requested_documents=(" ", ""))
     assert _codes(rules.validate_decision(draft, allowed_reason_codes=ALLOWED,

@@ -217,6 +217,15 @@ def test_loop_on_demo_data_with_the_real_catalog(
         assert panel.reason_combo.currentData()
         press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
         qtbot.keyClicks(QApplication.focusWidget(), "Evidence reviewed; restriction stays.")
+        # The real templates leave a {details} slot; submitting it unfilled is refused.
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: panel.blocks["response_text"].error() is not None, timeout=5000)
+        assert window.flow.current is not None and window.flow.current.case.appeal_id == first
+        edit = panel.response_edit
+        assert QApplication.focusWidget() is edit
+        edit.setTextCursor(edit.document().find("{details}"))  # select the slot, type over it
+        qtbot.keyClicks(edit, "The invoices do not cover the listed quantity.")
+        assert "{details}" not in edit.toPlainText()
         press(qtbot, Qt.Key.Key_Return, CTRL)
         qtbot.waitUntil(lambda: window.flow.current is not None
                         and window.flow.current.case.appeal_id != first, timeout=10_000)
@@ -225,6 +234,7 @@ def test_loop_on_demo_data_with_the_real_catalog(
                 select(DecisionRow).where(DecisionRow.appeal_id == first)).one()
             assert decision.sop_document_id is not None
             assert decision.outcome == Outcome.UPHOLD.value
+            assert "The invoices do not cover the listed quantity." in decision.response_text
         wait_idle(qtbot, s)
         window.close()
     finally:

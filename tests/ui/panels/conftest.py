@@ -150,11 +150,15 @@ def reason_codes() -> tuple[ReasonCode, ...]:
 def make_template() -> Callable[..., ResponseTemplate]:
     """Build a ResponseTemplate for an outcome."""
 
-    def build(outcome: Outcome = Outcome.UPHOLD, language: str = "zh") -> ResponseTemplate:
+    def build(
+        outcome: Outcome = Outcome.UPHOLD,
+        language: str = "zh",
+        body: str = "您好 {appellant_name}，关于申诉 {appeal_ref}：我们维持原决定。",
+    ) -> ResponseTemplate:
         return ResponseTemplate(
             outcome=outcome,
             language=language,
-            body="您好 {appellant_name}，关于申诉 {appeal_ref}：我们维持原决定。{unknown}",
+            body=body,
             redress_text="您可以在 6 个月内向争议解决机构提出申诉。",
         )
 

@@ -122,6 +122,27 @@ def test_complete_form_by_keyboard_emits_full_draft(qtbot, panel):
     assert draft.idempotency_key
 
 
+def test_unfilled_template_slot_is_refused_next_to_the_response(qtbot, panel, make_template):
+    _pick(qtbot, panel, 1, Outcome.UPHOLD)
+    template = make_template(Outcome.UPHOLD, "zh", body="您好 {appeal_ref}。原因：{details}")
+    panel.set_template(template)
+    combo = panel.reason_combo
+    qtbot.waitUntil(combo.hasFocus, timeout=2000)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.keyClick(combo, Qt.Key.Key_Tab)
+    qtbot.keyClicks(panel.rationale_edit, "Repeat violation.")
+    with qtbot.assertNotEmitted(panel.submit_requested):
+        panel.request_submit()
+    assert "{details}" in (panel.blocks["response_text"].error() or "")
+    assert panel.response_edit.hasFocus()
+    # The reviewer writes the details in place of the slot; then the decision goes through.
+    text = panel.response_edit.toPlainText().replace("{details}", "商标权利人确认为假冒商品。")
+    panel.response_edit.setPlainText(text)
+    with qtbot.waitSignal(panel.submit_requested) as submitted:
+        panel.request_submit()
+    assert "商标权利人确认为假冒商品。" in submitted.args[0].response_text
+
+
 def test_fields_shown_depend_on_outcome(qtbot, panel):
     def shown() -> set[str]:
         return {n for n, b in panel.blocks.items() if b.isVisible() and n != "outcome"}
@@ -182,8 +203,11 @@ def test_request_info_sends_checked_documents_and_free_text(qtbot, panel):
 
 def test_template_fills_response_and_preview_has_redress(qtbot, panel, make_template):
     _pick(qtbot, panel, 2, Outcome.OVERTURN)
+    panel.set_template(make_template(
+        Outcome.OVERTURN, "zh", body="您好 {appellant_name}，关于申诉 {appeal_ref}：{unknown}"
+    ))
     body = panel.response_edit.toPlainText()
-    assert body == "您好 星光贸易，关于申诉 APL-000042：我们维持原决定。{unknown}"
+    assert body == "您好 星光贸易，关于申诉 APL-000042：{unknown}"
     preview = panel.preview_edit.toPlainText()
     assert preview.startswith(body)
     assert preview.endswith("\n\n您可以在 6 个月内向争议解决机构提出申诉。")
