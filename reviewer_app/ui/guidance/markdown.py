@@ -8,7 +8,8 @@ from markdown_it import MarkdownIt
 
 # "html": False makes markdown-it escape raw HTML blocks and inline tags, and its link
 # validation drops javascript:/vbscript:/data: URLs, so an SOP cannot inject markup.
-_MD = MarkdownIt("commonmark", {"html": False})
+# Tables are not CommonMark but the SOPs use them (e.g. evidence standards by document).
+_MD = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 STYLE_SHEET = """
 h1 { font-size: x-large; margin-top: 4px; }
@@ -16,6 +17,9 @@ h2 { font-size: large; margin-top: 12px; }
 h3 { font-size: medium; margin-top: 10px; }
 code { font-family: monospace; }
 li { margin-bottom: 2px; }
+table { border-collapse: collapse; margin: 6px 0; }
+th, td { border: 1px solid #b8c0cc; padding: 3px 6px; vertical-align: top; }
+th { background: #eef1f5; }
 """
 
 
@@ -29,5 +33,5 @@ def _box(match: re.Match[str]) -> str:
 
 
 def render_markdown(source: str) -> str:
-    """HTML for ``source`` (CommonMark, raw HTML escaped, checklist boxes as symbols)."""
+    """HTML for ``source`` (CommonMark + tables, raw HTML escaped, checklist boxes as symbols)."""
     return _MD.render(_BOX.sub(_box, source))

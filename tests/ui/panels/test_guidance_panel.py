@@ -130,3 +130,12 @@ def test_empty_search_emits_nothing_and_clear_empties(qtbot, make_sop):
     assert panel.sop() is None
     assert panel.browser.toPlainText() == ""
     assert panel.checklist.count() == 0
+
+
+def test_markdown_tables_render_as_tables_with_cells_escaped() -> None:
+    from reviewer_app.ui.guidance.markdown import render_markdown
+
+    html = render_markdown("| Document | Valid when |\n|---|---|\n| Invoice | <b>dated</b> |\n")
+    assert "<table>" in html
+    assert "<th>Document</th>" in html
+    assert "<td>&lt;b&gt;dated&lt;/b&gt;</td>" in html
