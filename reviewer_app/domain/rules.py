@@ -41,6 +41,12 @@ RESPONDING_OUTCOMES = frozenset(
 )
 
 
+def find_placeholder(text: str) -> tuple[int, int] | None:
+    """Start and end of the first unfilled template slot in ``text``, if any."""
+    match = _PLACEHOLDER.search(text)
+    return match.span() if match else None
+
+
 def _blank(value: str | None) -> bool:
     return value is None or not value.strip()
 
@@ -91,7 +97,7 @@ def validate_decision(
         errors.append(FieldError("response_text", MISSING_REDRESS))
     if (
         draft.outcome in RESPONDING_OUTCOMES
-        and _PLACEHOLDER.search(draft.response_text or "") is not None
+        and find_placeholder(draft.response_text or "") is not None
     ):
         errors.append(FieldError("response_text", UNFILLED_PLACEHOLDER))
     return tuple(errors)

@@ -99,7 +99,7 @@ class ReviewFlow(QObject):
         if self.current is None:
             self.message.emit(self.tr("No case is open. Claim one with Ctrl+N."), "info")
             return
-        seconds = round(self._meter.active_seconds(self._monotonic()), 1)
+        seconds = self._meter.active_seconds(self._monotonic())
         draft = replace(draft, handle_seconds=seconds)
         op = self._begin()
         self._runner.submit(

@@ -223,7 +223,7 @@ def test_loop_on_demo_data_with_the_real_catalog(
         assert window.flow.current is not None and window.flow.current.case.appeal_id == first
         edit = panel.response_edit
         assert QApplication.focusWidget() is edit
-        edit.setTextCursor(edit.document().find("{details}"))  # select the slot, type over it
+        assert edit.textCursor().selectedText() == "{details}"  # selected: type over it
         qtbot.keyClicks(edit, "The invoices do not cover the listed quantity.")
         assert "{details}" not in edit.toPlainText()
         press(qtbot, Qt.Key.Key_Return, CTRL)

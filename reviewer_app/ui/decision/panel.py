@@ -6,6 +6,7 @@ import itertools
 import uuid
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.domain import rules
 from reviewer_app.domain.enums import Outcome
 from reviewer_app.domain.models import DecisionDraft, FieldError, ReasonCode, ResponseTemplate
 from reviewer_app.domain.rules import validate_decision
@@ -280,6 +282,19 @@ class DecisionPanel(QWidget):
         self.general_error_label.setVisible(bool(general))
         if first is not None:
             self._focus_block(first)
+        if any(e.code == rules.UNFILLED_PLACEHOLDER for e in errors):
+            self._select_placeholder()
+
+    def _select_placeholder(self) -> None:
+        """Select the template slot left in the response, so typing replaces it."""
+        span = rules.find_placeholder(self.response_edit.toPlainText())
+        if span is None:
+            return
+        cursor = self.response_edit.textCursor()
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        self.response_edit.setTextCursor(cursor)
+        self.response_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def field_error(self, field: str) -> str | None:
         """The message shown under ``field`` (a FieldError field name), if any."""

@@ -135,12 +135,14 @@ def test_unfilled_template_slot_is_refused_next_to_the_response(qtbot, panel, ma
         panel.request_submit()
     assert "{details}" in (panel.blocks["response_text"].error() or "")
     assert panel.response_edit.hasFocus()
-    # The reviewer writes the details in place of the slot; then the decision goes through.
-    text = panel.response_edit.toPlainText().replace("{details}", "商标权利人确认为假冒商品。")
-    panel.response_edit.setPlainText(text)
+    # The slot is selected, so the reviewer just types the details over it.
+    assert panel.response_edit.textCursor().selectedText() == "{details}"
+    # (QTest cannot type CJK characters: it aborts on keys it cannot map, so ASCII here.)
+    qtbot.keyClicks(panel.response_edit, "Counterfeit confirmed by the brand owner.")
+    assert "{details}" not in panel.response_edit.toPlainText()
     with qtbot.waitSignal(panel.submit_requested) as submitted:
         panel.request_submit()
-    assert "商标权利人确认为假冒商品。" in submitted.args[0].response_text
+    assert "Counterfeit confirmed by the brand owner." in submitted.args[0].response_text
 
 
 def test_fields_shown_depend_on_outcome(qtbot, panel):
