@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,9 +10,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from pg_support import PG_ENV, pg_admin_url, pg_url_for
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from pg_support import PG_ENV, pg_admin_url, pg_database
 
 from reviewer_app.data.db import Database, create_db_engine, enable_wal
 from reviewer_app.data.schema import upgrade
@@ -38,18 +35,11 @@ def pg_template(worker_id: str) -> Iterator[str]:
     if admin_url is None:
         pytest.skip(f"{PG_ENV} not set")
     name = f"reviewer_tpl_{worker_id}_{os.getpid()}"
-    admin = create_engine(make_url(admin_url).set(drivername="postgresql+psycopg"),
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine = create_db_engine(pg_url_for(admin_url, name))
-    upgrade(engine)
-    engine.dispose()
-    yield name
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with pg_database(admin_url, prefix="reviewer_tpl", name=name) as url:
+        engine = create_db_engine(url)
+        upgrade(engine)
+        engine.dispose()
+        yield name
 
 
 @pytest.fixture
@@ -57,15 +47,18 @@ def pg_url(pg_template: str) -> Iterator[str]:
     """A fresh migrated PostgreSQL database for one test (copied from the template)."""
     admin_url = pg_admin_url()
     assert admin_url is not None
-    name = f"reviewer_t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(make_url(admin_url).set(drivername="postgresql+psycopg"),
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"'))
-    yield pg_url_for(admin_url, name)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with pg_database(admin_url, prefix="reviewer_t", template=pg_template) as url:
+        yield url
+
+
+@pytest.fixture
+def empty_pg_url() -> Iterator[str]:
+    """A PostgreSQL database with no schema at all (no Alembic revision)."""
+    admin_url = pg_admin_url()
+    if admin_url is None:
+        pytest.skip(f"{PG_ENV} not set")
+    with pg_database(admin_url, prefix="reviewer_e") as url:
+        yield url
 
 
 @pytest.fixture

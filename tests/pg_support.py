@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 PG_ENV = "REVIEWER_APP_TEST_PG_URL"
@@ -19,3 +23,23 @@ def pg_admin_url() -> str | None:
 
 def pg_url_for(admin_url: str, name: str) -> str:
     return make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+
+@contextmanager
+def pg_database(
+    admin_url: str, *, prefix: str, template: str | None = None, name: str | None = None
+) -> Iterator[str]:
+    """Create a database (empty, or copied from ``template``), yield its URL, drop it."""
+    name = name or f"{prefix}_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(make_url(admin_url).set(drivername="postgresql+psycopg"),
+                          isolation_level="AUTOCOMMIT")
+    copy = f' TEMPLATE "{template}"' if template else ""
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+            conn.execute(text(f'CREATE DATABASE "{name}"{copy}'))
+        yield pg_url_for(admin_url, name)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -6,14 +6,10 @@ import os
 import subprocess
 import sys
 import types
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pg_support import pg_admin_url, pg_url_for
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import func, select
 
 from reviewer_app import __version__, config
 from reviewer_app.cli import main
@@ -22,23 +18,6 @@ from reviewer_app.data.orm import AppealRow, PolicyRow
 from reviewer_app.data.schema import current_revision, head_revision
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def empty_pg_url() -> Iterator[str]:
-    """A PostgreSQL database with no schema."""
-    admin_url = pg_admin_url()
-    if admin_url is None:
-        pytest.skip("REVIEWER_APP_TEST_PG_URL not set")
-    name = f"reviewer_c_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(make_url(admin_url).set(drivername="postgresql+psycopg"),
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield pg_url_for(admin_url, name)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 @pytest.fixture

@@ -1,32 +1,4 @@
 """End-to-end test set-up: app names and a per-test QSettings location."""
 
-from __future__ import annotations
-
-import gc
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
-
-from reviewer_app import config
-
-
-@pytest.fixture(autouse=True)
-def _qt_settings_in_tmp(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
-    """Names as in the app, and QSettings in tmp_path.
-
-    QSettings caches its user path on first use, so changing HOME per test is not enough:
-    ``setPath`` moves it explicitly for every test.
-    """
-    qapp.setOrganizationName(config.ORG_NAME)
-    qapp.setApplicationName(config.APP_NAME)
-    settings_dir = tmp_path / "qsettings"
-    settings_dir.mkdir()
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(settings_dir))
-    yield
-    # Free this test's Qt objects now, on the GUI thread; left to the cyclic collector they
-    # may be freed later on a runner thread ("Timers cannot be stopped from another thread").
-    gc.collect()
+# Registered here by import: names as in the app and QSettings in tmp_path, for every e2e test.
+from qt_support import qt_settings_in_tmp  # noqa: F401

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from pg_support import pg_admin_url, pg_url_for
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 
 from reviewer_app import config
 from reviewer_app.data.db import create_db_engine
@@ -24,23 +20,6 @@ from reviewer_app.services.workspace import (
     upgrade_database,
     workspace_state,
 )
-
-
-@pytest.fixture
-def empty_pg_url() -> Iterator[str]:
-    """A PostgreSQL database with no schema at all (no Alembic revision)."""
-    admin_url = pg_admin_url()
-    if admin_url is None:
-        pytest.skip("REVIEWER_APP_TEST_PG_URL not set")
-    name = f"reviewer_e_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(make_url(admin_url).set(drivername="postgresql+psycopg"),
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield pg_url_for(admin_url, name)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def _digest(path: Path) -> str:
