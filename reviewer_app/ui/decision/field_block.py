@@ -27,6 +27,16 @@ class FieldBlock(QWidget):
         layout.addWidget(self.caption_label)
         layout.addWidget(field)
         layout.addWidget(self.error_label)
+        # Once the reviewer edits the field, its old message no longer describes it.
+        for signal_name in ("textChanged", "currentIndexChanged"):
+            signal = getattr(field, signal_name, None)
+            if signal is not None:
+                signal.connect(self._on_field_edited)
+                break
+
+    def _on_field_edited(self, *_args: object) -> None:
+        if self.error_label.isVisibleTo(self):
+            self.set_error(None)
 
     def set_error(self, message: str | None) -> None:
         """Show ``message`` under the field, or hide the message when None."""

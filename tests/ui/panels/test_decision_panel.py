@@ -140,6 +140,7 @@ def test_unfilled_template_slot_is_refused_next_to_the_response(qtbot, panel, ma
     # (QTest cannot type CJK characters: it aborts on keys it cannot map, so ASCII here.)
     qtbot.keyClicks(panel.response_edit, "Counterfeit confirmed by the brand owner.")
     assert "{details}" not in panel.response_edit.toPlainText()
+    assert panel.blocks["response_text"].error() is None  # editing clears the old message
     with qtbot.waitSignal(panel.submit_requested) as submitted:
         panel.request_submit()
     assert "Counterfeit confirmed by the brand owner." in submitted.args[0].response_text
