@@ -108,6 +108,7 @@ class EventType(StrEnum):
     INFO_REQUESTED = "info_requested"
     INFO_RECEIVED = "info_received"
     REOPENED = "reopened"
+    UPDATED = "updated"  # changed by a re-import of its row
 
 
 class SortKey(StrEnum):

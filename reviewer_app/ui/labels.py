@@ -132,6 +132,7 @@ def event_type(value: EventType) -> str:
         EventType.INFO_REQUESTED: QCoreApplication.translate("labels", "Information requested"),
         EventType.INFO_RECEIVED: QCoreApplication.translate("labels", "Information received"),
         EventType.REOPENED: QCoreApplication.translate("labels", "Reopened"),
+        EventType.UPDATED: QCoreApplication.translate("labels", "Updated by import"),
     }[value]
 
 

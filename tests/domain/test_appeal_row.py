@@ -160,7 +160,8 @@ def test_valid_rows_round_trip(row: dict[str, str]) -> None:
 
 junk_value = st.one_of(
     st.text(), st.none(), st.booleans(), st.integers(), st.floats(),
-    st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=3), st.text(), max_size=2),
+    st.lists(st.integers(), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.text(), max_size=2),
 )
 
 

@@ -1,0 +1,197 @@
+"""Writes imported appeals: one batch per transaction, appellants and enforcements reused."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from reviewer_app.data.db import Database
+from reviewer_app.data.orm import AppealRow, AppellantRow, EnforcementRow, EventRow, UserRow
+from reviewer_app.domain.appeal_row import FieldProblem, ImportedAppeal, Problem
+from reviewer_app.domain.enums import AppealStatus, EventType, Role
+
+SOURCE = "import"
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedAppeal:
+    """A valid row with what the catalog decided for it (queue, SLA due time)."""
+
+    appeal: ImportedAppeal
+    queue_code: str
+    sla_due_at: datetime
+
+
+@dataclass(slots=True)
+class BatchOutcome:
+    """What one batch did (or, in a dry run, would do)."""
+
+    imported: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[FieldProblem] = field(default_factory=list)
+
+
+def _enforcement_values(a: ImportedAppeal, policy_id: int) -> dict[str, Any]:
+    return {
+        "action": a.enforcement_action, "policy_id": policy_id, "facts": a.decision_facts,
+        "automated_detection": a.automated_detection,
+        "automated_decision": a.automated_decision, "enforced_at": a.enforced_at,
+        "listing_id": a.listing_id,
+        "evidence_json": json.dumps({"ean": a.ean}) if a.ean else "{}",
+    }
+
+
+def _appeal_values(p: PlannedAppeal, appellant_id: int, enforcement_id: int) -> dict[str, Any]:
+    a = p.appeal
+    return {
+        "appellant_id": appellant_id, "appellant_ref": a.appellant_id,
+        "enforcement_id": enforcement_id, "round": a.round, "received_at": a.received_at,
+        "sla_due_at": p.sla_due_at, "priority": a.priority, "market": a.market,
+        "language": a.language, "policy_code": a.policy_code, "listing_id": a.listing_id,
+        "statement": a.appeal_text,
+    }
+
+
+def _changes(row: object, values: dict[str, Any]) -> list[str]:
+    return sorted(k for k, v in values.items() if getattr(row, k) != v)
+
+
+def write_batch(
+    db: Database,
+    batch: Sequence[PlannedAppeal],
+    *,
+    policy_ids: dict[str, int],
+    queue_ids: dict[str, int],
+    now: datetime,
+    source_name: str,
+    admin_login: str | None = None,
+    dry_run: bool = False,
+) -> BatchOutcome:
+    """Insert or update ``batch`` in one transaction (rolled back when ``dry_run``).
+
+    An appeal whose ``appeal_id`` exists is compared field by field: equal counts as
+    unchanged, different is updated with an ``updated`` event listing the changed fields.
+    When the database has no users and this batch adds appeals, ``admin_login`` becomes an
+    active admin so the imported database can be signed in to.
+    """
+    out = BatchOutcome()
+    with db.write() as s:
+        appeal_refs = [p.appeal.appeal_id for p in batch]
+        appeals = {
+            r.ref: r for r in s.scalars(select(AppealRow).where(AppealRow.ref.in_(appeal_refs)))
+        }
+        appellants = {
+            r.ref: r for r in s.scalars(select(AppellantRow).where(
+                AppellantRow.ref.in_({p.appeal.appellant_id for p in batch})))
+        }
+        enforcements: dict[str, tuple[EnforcementRow, str]] = {
+            e.ref: (e, owner) for e, owner in s.execute(
+                select(EnforcementRow, AppellantRow.ref)
+                .join(AppellantRow, AppellantRow.id == EnforcementRow.appellant_id)
+                .where(EnforcementRow.ref.in_({p.appeal.enforcement_id for p in batch}))
+            )
+        }
+        for p in batch:
+            _write_one(s, p, appeals, appellants, enforcements, policy_ids, queue_ids,
+                       now, source_name, out)
+        if out.imported and admin_login:
+            _ensure_admin(s, admin_login, now)
+        if dry_run:
+            s.rollback()
+    return out
+
+
+def _write_one(
+    s: Session, p: PlannedAppeal, appeals: dict[str, AppealRow],
+    appellants: dict[str, AppellantRow], enforcements: dict[str, tuple[EnforcementRow, str]],
+    policy_ids: dict[str, int], queue_ids: dict[str, int], now: datetime, source_name: str,
+    out: BatchOutcome,
+) -> None:
+    a = p.appeal
+    known = enforcements.get(a.enforcement_id)
+    if known is not None and known[1] != a.appellant_id:
+        out.problems.append(
+            FieldProblem(a.row, "enforcement_id", Problem.ENFORCEMENT_OF_OTHER_APPELLANT)
+        )
+        return
+    appellant = appellants.get(a.appellant_id)
+    if appellant is None:
+        appellant = AppellantRow(
+            ref=a.appellant_id, kind=a.appellant_type, display_name=a.appellant_id,
+            account_type=a.account_type, market=a.market, language=a.language,
+        )
+        s.add(appellant)
+        s.flush()
+        appellants[a.appellant_id] = appellant
+    enf_values = _enforcement_values(a, policy_ids[a.policy_code])
+    if known is None:
+        enforcement = EnforcementRow(ref=a.enforcement_id, appellant_id=appellant.id, scope="",
+                                     clause="", decided_by_label="", **enf_values)
+        s.add(enforcement)
+        s.flush()
+        enforcements[a.enforcement_id] = (enforcement, a.appellant_id)
+        enf_changed: list[str] = []
+    else:
+        enforcement = known[0]
+        enf_changed = _changes(enforcement, enf_values) if a.appeal_id in appeals else []
+    values = _appeal_values(p, appellant.id, enforcement.id)
+    row = appeals.get(a.appeal_id)
+    if row is None:
+        row = AppealRow(ref=a.appeal_id, status=AppealStatus.NEW.value,
+                        queue_id=queue_ids[p.queue_code], plan_of_action="", **values)
+        s.add(row)
+        s.flush()
+        appeals[a.appeal_id] = row
+        _event(s, row.id, a.received_at, EventType.CREATED, None, AppealStatus.NEW.value,
+               {"source": SOURCE, "file": source_name, "row": a.row,
+                "imported_at": now.isoformat()})
+        out.imported += 1
+        return
+    changed = _changes(row, values)
+    if "policy_code" in changed:  # a different policy routes to its own queue
+        values["queue_id"] = queue_ids[p.queue_code]
+    if not changed and not enf_changed:
+        out.unchanged += 1
+        return
+    for key in changed:
+        setattr(row, key, values[key])
+    if "queue_id" in values:
+        row.queue_id = values["queue_id"]
+    for key in enf_changed:
+        setattr(enforcement, key, enf_values[key])
+    s.flush()
+    _event(s, row.id, now, EventType.UPDATED, row.status, row.status,
+           {"source": SOURCE, "file": source_name, "row": a.row,
+            "changed": changed + [f"enforcement.{k}" for k in enf_changed]})
+    out.updated += 1
+
+
+def _event(s: Session, appeal_id: int, at: datetime, type_: EventType, before: str | None,
+           after: str | None, payload: dict[str, Any]) -> None:
+    s.add(EventRow(appeal_id=appeal_id, actor_user_id=None, at=at, type=type_.value,
+                   before=before, after=after, comment=None,
+                   payload_json=json.dumps(payload, ensure_ascii=False)))
+
+
+def _ensure_admin(s: Session, login: str, now: datetime) -> None:
+    if s.scalar(select(func.count()).select_from(UserRow)):
+        return
+    name = login.strip()[:64] or "admin"
+    s.add(UserRow(login=name, display_name=name, role=Role.ADMIN.value, active=True,
+                  created_at=now))
+
+
+def count_rows(db: Database) -> dict[str, int]:
+    """Rows per table touched by imports (for tests and summaries)."""
+    with db.read() as s:
+        return {
+            t.__tablename__: int(s.scalar(select(func.count()).select_from(t)) or 0)
+            for t in (AppealRow, AppellantRow, EnforcementRow, EventRow, UserRow)
+        }
