@@ -102,6 +102,25 @@ MESSAGES: dict[str, str] = {
     "Your own database stays untouched.":
         "一个独立的演示数据库，包含逼真的申诉、各种角色的用户和 SOP。您自己的数据库不会被改动。",
     "Cannot open the database": "无法打开数据库",
+    "Start with your own appeals": "从您自己的申诉开始",
+    "&Import appeals…": "导入申诉(&I)…",
+    "Load appeals from a CSV or JSON Lines file into this database. Rows with problems are "
+    "listed in an errors file next to it.":
+        "从 CSV 或 JSON Lines 文件将申诉导入此数据库。有问题的行会列在其旁边的错误文件中。",
+    "Import appeals": "导入申诉",
+    "Appeal files (*.csv *.jsonl *.ndjson);;All files (*)":
+        "申诉文件 (*.csv *.jsonl *.ndjson);;所有文件 (*)",
+    "Importing appeals…": "正在导入申诉…",
+    "The import was cancelled. Batches finished before cancelling were kept.":
+        "导入已取消。取消前已完成的批次已保留。",
+    "This file cannot be imported; nothing was written.": "无法导入此文件；未写入任何内容。",
+    "The import failed.": "导入失败。",
+    "Read {read} rows: {imported} imported, {updated} updated, {unchanged} unchanged, "
+    "{rejected} rejected.":
+        "已读取 {read} 行：导入 {imported} 行，更新 {updated} 行，未变 {unchanged} 行，"
+        "拒绝 {rejected} 行。",
+    "The rejected rows and the reasons are in {path}": "被拒绝的行及原因见 {path}",
+    "Updated by import": "已通过导入更新",
     "Generating the demo database…": "正在生成演示数据库…",
     "Cancel": "取消",
     "Demo": "演示",

@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from reviewer_app import __version__, config
 from reviewer_app.domain.errors import ReviewerError
@@ -185,7 +186,7 @@ def _import(db: str | None, path: str, errors: str | None, *, dry_run: bool) -> 
         try:
             summary = import_appeals(
                 database, source, now=datetime.now(UTC), dry_run=dry_run,
-                admin_login=getpass.getuser(), progress=_row_progress(),
+                admin_login=_os_login(getpass), progress=_row_progress(),
             )
         finally:
             database.dispose()
@@ -203,6 +204,13 @@ def _import(db: str | None, path: str, errors: str | None, *, dry_run: bool) -> 
           f"unchanged {summary.unchanged}, rejected {summary.rejected} of {summary.read} rows")
     print(json.dumps(summary.counts()))
     return 1 if summary.rejected else 0
+
+
+def _os_login(getpass: Any) -> str:
+    try:
+        return str(getpass.getuser())
+    except (OSError, KeyError):  # no login name in the environment or the password database
+        return "admin"
 
 
 def _row_progress() -> Callable[[int, int], None]:

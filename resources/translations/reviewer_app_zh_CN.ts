@@ -256,7 +256,7 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/decision/panel.py" line="+85" />
+        <location filename="../../reviewer_app/ui/decision/panel.py" line="+87" />
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
@@ -316,7 +316,7 @@
         <translation>提交并打开下一个案件（Ctrl+Return）</translation>
     </message>
     <message>
-        <location line="+213" />
+        <location line="+226" />
         <source>Choose a reason code</source>
         <translation>请选择理由代码</translation>
     </message>
@@ -460,12 +460,12 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/dialogs/first_run.py" line="+34" />
+        <location filename="../../reviewer_app/ui/dialogs/first_run.py" line="+36" />
         <source>Welcome to the Reviewer Workstation</source>
         <translation>欢迎使用申诉审核工作台</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>This database is empty</source>
         <translation>此数据库为空</translation>
     </message>
@@ -506,8 +506,33 @@
     </message>
     <message>
         <location line="+10" />
+        <source>Start with your own appeals</source>
+        <translation>从您自己的申诉开始</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Import appeals…</source>
+        <translation>导入申诉(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Load appeals from a CSV or JSON Lines file into this database. Rows with problems are listed in an errors file next to it.</source>
+        <translation>从 CSV 或 JSON Lines 文件将申诉导入此数据库。有问题的行会列在其旁边的错误文件中。</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Import appeals</source>
+        <translation>导入申诉</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Appeal files (*.csv *.jsonl *.ndjson);;All files (*)</source>
+        <translation>申诉文件 (*.csv *.jsonl *.ndjson);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -962,28 +987,66 @@
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../reviewer_app/app.py" line="+115" />
+        <location filename="../../reviewer_app/app.py" line="+123" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+31" />
         <source>Generating the demo database…</source>
         <translation>正在生成演示数据库…</translation>
     </message>
     <message>
         <location line="+0" />
+        <location line="+28" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-26" />
         <location line="+15" />
         <source>Demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
+        <source>Importing appeals…</source>
+        <translation>正在导入申诉…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+22" />
+        <location line="+18" />
+        <source>Import appeals</source>
+        <translation>导入申诉</translation>
+    </message>
+    <message>
+        <location line="-16" />
+        <source>The import was cancelled. Batches finished before cancelling were kept.</source>
+        <translation>导入已取消。取消前已完成的批次已保留。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>This file cannot be imported; nothing was written.</source>
+        <translation>无法导入此文件；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The import failed.</source>
+        <translation>导入失败。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Read {read} rows: {imported} imported, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
+        <translation>已读取 {read} 行：导入 {imported} 行，更新 {updated} 行，未变 {unchanged} 行，拒绝 {rejected} 行。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The rejected rows and the reasons are in {path}</source>
+        <translation>被拒绝的行及原因见 {path}</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>No users</source>
         <translation>没有用户</translation>
     </message>
@@ -996,7 +1059,7 @@
 <context>
     <name>app</name>
     <message>
-        <location line="+82" />
+        <location line="+109" />
         <source>Reviewer Workstation</source>
         <translation>申诉审核工作台</translation>
     </message>
@@ -1280,7 +1343,12 @@
         <translation>已收到补充信息</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+2" />
+        <source>Updated by import</source>
+        <translation>已通过导入更新</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>This field is required.</source>
         <translation>此字段为必填项。</translation>
     </message>

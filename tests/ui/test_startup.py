@@ -96,9 +96,9 @@ def test_empty_database_shows_the_first_run_screen(
 
     def quit_screen(dialog: FirstRunDialog) -> int:
         seen.append(dialog)
-        # No fake import: the screen offers exactly connect, demo and quit.
+        # The screen offers exactly connect, import, demo and quit.
         buttons = {b.text().replace("&", "") for b in dialog.findChildren(type(dialog.quit_button))}
-        assert buttons == {"Connect", "Open the demo", "Quit"}
+        assert buttons == {"Connect", "Import appeals…", "Open the demo", "Quit"}
         return int(QDialog.DialogCode.Rejected)
 
     monkeypatch.setattr(FirstRunDialog, "exec", quit_screen)

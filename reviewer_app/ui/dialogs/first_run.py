@@ -1,4 +1,4 @@
-"""First-run screen for an empty database: connect to a team database or open the demo."""
+"""First-run screen for an empty database: connect to a team database, import, or the demo."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from enum import StrEnum
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -22,6 +23,7 @@ class FirstRunChoice(StrEnum):
 
     CONNECT = "connect"
     DEMO = "demo"
+    IMPORT = "import"
     QUIT = "quit"
 
 
@@ -33,6 +35,7 @@ class FirstRunDialog(QDialog):
         self.setObjectName("firstRun")
         self.setWindowTitle(self.tr("Welcome to the Reviewer Workstation"))
         self.choice = FirstRunChoice.QUIT
+        self.import_path = ""
         title = QLabel(self.tr("This database is empty"), self)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -78,15 +81,30 @@ class FirstRunDialog(QDialog):
         demo_layout.addWidget(demo_text)
         demo_layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
 
+        own = QGroupBox(self.tr("Start with your own appeals"), self)
+        self.import_button = QPushButton(self.tr("&Import appeals…"), own)
+        self.import_button.setObjectName("importAppeals")
+        import_text = QLabel(
+            self.tr("Load appeals from a CSV or JSON Lines file into this database. Rows with "
+                    "problems are listed in an errors file next to it."),
+            own,
+        )
+        import_text.setWordWrap(True)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        own_layout = QVBoxLayout(own)
+        own_layout.addWidget(import_text)
+        own_layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
+
         self.quit_button = QPushButton(self.tr("&Quit"), self)
         self.quit_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(where)
         layout.addWidget(team)
+        layout.addWidget(own)
         layout.addWidget(demo)
         layout.addWidget(self.quit_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.resize(560, 380)
+        self.resize(560, 460)
         self.demo_button.setFocus()
 
     def team_url(self) -> str:
@@ -101,3 +119,13 @@ class FirstRunDialog(QDialog):
     def _on_demo_button_clicked(self) -> None:
         self.choice = FirstRunChoice.DEMO
         self.accept()
+
+    def _on_import_button_clicked(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import appeals"), "",
+            self.tr("Appeal files (*.csv *.jsonl *.ndjson);;All files (*)"),
+        )
+        if path:
+            self.import_path = path
+            self.choice = FirstRunChoice.IMPORT
+            self.accept()
