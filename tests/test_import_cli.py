@@ -260,3 +260,36 @@ def importer_now():
     from datetime import UTC, datetime
 
     return datetime(2026, 3, 5, tzinfo=UTC)
+
+
+def test_cancel_between_batches_keeps_whole_batches_only(
+    db_url: str, tmp_path: Path
+) -> None:
+    from reviewer_app.services import importer
+    from reviewer_app.services.workspace import open_workspace
+    from reviewer_app.workers.progress import Cancelled
+
+    path = write_csv(tmp_path / "a.csv", [row(n) for n in range(1, 8)])
+
+    def cancel_after_first(done: int, total: int) -> None:
+        raise Cancelled
+
+    db = open_workspace(db_url, embedded=False)
+    try:
+        with pytest.raises(Cancelled):
+            importer.import_appeals(db, path, now=importer_now(), batch_rows=3,
+                                    progress=cancel_after_first)
+    finally:
+        db.dispose()
+    assert set(appeals(db_url)) == {"AP-1", "AP-2", "AP-3"}
+
+
+def test_enforcement_of_another_appellant_is_rejected(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(tmp_path / "a.csv", [row(1, appellant_id="SLR-A"),
+                                          row(2, appellant_id="SLR-B", enforcement_id="ENF-1")])
+    code, counts, text = run(capsys, str(path), "--db", db_url)
+    assert code == 1 and counts["imported"] == 1 and counts["rejected"] == 1
+    assert "row 3: enforcement_id: enforcement_of_other_appellant" in text
+    assert set(appeals(db_url)) == {"AP-1"}
