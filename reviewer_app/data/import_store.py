@@ -91,93 +91,125 @@ def write_batch(
             r.ref: r for r in s.scalars(select(AppellantRow).where(
                 AppellantRow.ref.in_({p.appeal.appellant_id for p in batch})))
         }
-        enforcements: dict[str, tuple[EnforcementRow, str]] = {
+        enforcements: dict[str, tuple[EnforcementRow | None, str]] = {
             e.ref: (e, owner) for e, owner in s.execute(
                 select(EnforcementRow, AppellantRow.ref)
                 .join(AppellantRow, AppellantRow.id == EnforcementRow.appellant_id)
                 .where(EnforcementRow.ref.in_({p.appeal.enforcement_id for p in batch}))
             )
         }
-        for p in batch:
-            _write_one(s, p, appeals, appellants, enforcements, policy_ids, queue_ids,
-                       now, source_name, out)
+        accepted = [p for p in batch if _owner_ok(p, enforcements, out)]
+        _add_appellants(s, accepted, appellants)
+        _add_enforcements(s, accepted, appellants, enforcements, policy_ids)
+        events = [
+            _write_appeal(s, p, appeals, appellants, enforcements, policy_ids, queue_ids,
+                          now, source_name, out)
+            for p in accepted
+        ]
+        s.flush()  # appeals get their ids
+        s.add_all(EventRow(appeal_id=appeal.id, **values)
+                  for appeal, values in filter(None, events))
         if out.imported and admin_login:
             _ensure_admin(s, admin_login, now)
+        s.flush()
         if dry_run:
             s.rollback()
     return out
 
 
-def _write_one(
-    s: Session, p: PlannedAppeal, appeals: dict[str, AppealRow],
-    appellants: dict[str, AppellantRow], enforcements: dict[str, tuple[EnforcementRow, str]],
-    policy_ids: dict[str, int], queue_ids: dict[str, int], now: datetime, source_name: str,
-    out: BatchOutcome,
-) -> None:
+def _owner_ok(p: PlannedAppeal, enforcements: dict[str, tuple[EnforcementRow | None, str]],
+              out: BatchOutcome) -> bool:
+    """False (with a problem) when the enforcement belongs to another appellant."""
     a = p.appeal
     known = enforcements.get(a.enforcement_id)
-    if known is not None and known[1] != a.appellant_id:
+    if known is None:
+        enforcements[a.enforcement_id] = (None, a.appellant_id)  # claimed by this batch
+        return True
+    if known[1] != a.appellant_id:
         out.problems.append(
             FieldProblem(a.row, "enforcement_id", Problem.ENFORCEMENT_OF_OTHER_APPELLANT)
         )
-        return
-    appellant = appellants.get(a.appellant_id)
-    if appellant is None:
-        appellant = AppellantRow(
-            ref=a.appellant_id, kind=a.appellant_type, display_name=a.appellant_id,
-            account_type=a.account_type, market=a.market, language=a.language,
-        )
-        s.add(appellant)
-        s.flush()
-        appellants[a.appellant_id] = appellant
-    enf_values = _enforcement_values(a, policy_ids[a.policy_code])
-    if known is None:
-        enforcement = EnforcementRow(ref=a.enforcement_id, appellant_id=appellant.id, scope="",
-                                     clause="", decided_by_label="", **enf_values)
-        s.add(enforcement)
-        s.flush()
-        enforcements[a.enforcement_id] = (enforcement, a.appellant_id)
-        enf_changed: list[str] = []
-    else:
-        enforcement = known[0]
-        enf_changed = _changes(enforcement, enf_values) if a.appeal_id in appeals else []
-    values = _appeal_values(p, appellant.id, enforcement.id)
+        return False
+    return True
+
+
+def _add_appellants(s: Session, batch: list[PlannedAppeal],
+                    appellants: dict[str, AppellantRow]) -> None:
+    """Create the missing appellants in one flush (the first row of each decides)."""
+    for p in batch:
+        a = p.appeal
+        if a.appellant_id not in appellants:
+            row = AppellantRow(
+                ref=a.appellant_id, kind=a.appellant_type, display_name=a.appellant_id,
+                account_type=a.account_type, market=a.market, language=a.language,
+            )
+            s.add(row)
+            appellants[a.appellant_id] = row
+    s.flush()
+
+
+def _add_enforcements(
+    s: Session, batch: list[PlannedAppeal], appellants: dict[str, AppellantRow],
+    enforcements: dict[str, tuple[EnforcementRow | None, str]], policy_ids: dict[str, int],
+) -> None:
+    """Create the enforcements this batch claimed, in one flush."""
+    for p in batch:
+        a = p.appeal
+        if enforcements[a.enforcement_id][0] is None:
+            row = EnforcementRow(
+                ref=a.enforcement_id, appellant_id=appellants[a.appellant_id].id, scope="",
+                clause="", decided_by_label="", **_enforcement_values(a, policy_ids[a.policy_code]),
+            )
+            s.add(row)
+            enforcements[a.enforcement_id] = (row, a.appellant_id)
+    s.flush()
+
+
+def _write_appeal(
+    s: Session, p: PlannedAppeal, appeals: dict[str, AppealRow],
+    appellants: dict[str, AppellantRow],
+    enforcements: dict[str, tuple[EnforcementRow | None, str]],
+    policy_ids: dict[str, int], queue_ids: dict[str, int], now: datetime, source_name: str,
+    out: BatchOutcome,
+) -> tuple[AppealRow, dict[str, Any]] | None:
+    """Add or update one appeal; returns its event (appeal, columns) unless unchanged."""
+    a = p.appeal
+    enforcement = enforcements[a.enforcement_id][0]
+    assert enforcement is not None
+    values = _appeal_values(p, appellants[a.appellant_id].id, enforcement.id)
     row = appeals.get(a.appeal_id)
     if row is None:
         row = AppealRow(ref=a.appeal_id, status=AppealStatus.NEW.value,
                         queue_id=queue_ids[p.queue_code], plan_of_action="", **values)
         s.add(row)
-        s.flush()
         appeals[a.appeal_id] = row
-        _event(s, row.id, a.received_at, EventType.CREATED, None, AppealStatus.NEW.value,
-               {"source": SOURCE, "file": source_name, "row": a.row,
-                "imported_at": now.isoformat()})
         out.imported += 1
-        return
+        return row, _event(a.received_at, EventType.CREATED, None, AppealStatus.NEW.value,
+                           {"source": SOURCE, "file": source_name, "row": a.row,
+                            "imported_at": now.isoformat()})
+    enf_values = _enforcement_values(a, policy_ids[a.policy_code])
+    enf_changed = _changes(enforcement, enf_values)
     changed = _changes(row, values)
-    if "policy_code" in changed:  # a different policy routes to its own queue
-        values["queue_id"] = queue_ids[p.queue_code]
     if not changed and not enf_changed:
         out.unchanged += 1
-        return
+        return None
     for key in changed:
         setattr(row, key, values[key])
-    if "queue_id" in values:
-        row.queue_id = values["queue_id"]
+    if "policy_code" in changed:  # a different policy routes to its own queue
+        row.queue_id = queue_ids[p.queue_code]
     for key in enf_changed:
         setattr(enforcement, key, enf_values[key])
-    s.flush()
-    _event(s, row.id, now, EventType.UPDATED, row.status, row.status,
-           {"source": SOURCE, "file": source_name, "row": a.row,
-            "changed": changed + [f"enforcement.{k}" for k in enf_changed]})
     out.updated += 1
+    return row, _event(now, EventType.UPDATED, row.status, row.status,
+                       {"source": SOURCE, "file": source_name, "row": a.row,
+                        "changed": changed + [f"enforcement.{k}" for k in enf_changed]})
 
 
-def _event(s: Session, appeal_id: int, at: datetime, type_: EventType, before: str | None,
-           after: str | None, payload: dict[str, Any]) -> None:
-    s.add(EventRow(appeal_id=appeal_id, actor_user_id=None, at=at, type=type_.value,
-                   before=before, after=after, comment=None,
-                   payload_json=json.dumps(payload, ensure_ascii=False)))
+def _event(at: datetime, type_: EventType, before: str | None, after: str | None,
+           payload: dict[str, Any]) -> dict[str, Any]:
+    return {"actor_user_id": None, "at": at, "type": type_.value, "before": before,
+            "after": after, "comment": None,
+            "payload_json": json.dumps(payload, ensure_ascii=False)}
 
 
 def _ensure_admin(s: Session, login: str, now: datetime) -> None:
@@ -187,11 +219,3 @@ def _ensure_admin(s: Session, login: str, now: datetime) -> None:
     s.add(UserRow(login=name, display_name=name, role=Role.ADMIN.value, active=True,
                   created_at=now))
 
-
-def count_rows(db: Database) -> dict[str, int]:
-    """Rows per table touched by imports (for tests and summaries)."""
-    with db.read() as s:
-        return {
-            t.__tablename__: int(s.scalar(select(func.count()).select_from(t)) or 0)
-            for t in (AppealRow, AppellantRow, EnforcementRow, EventRow, UserRow)
-        }
