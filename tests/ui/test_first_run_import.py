@@ -135,3 +135,36 @@ def test_cancelled_file_dialog_stays_on_the_screen(
     qtbot.addWidget(dialog)
     dialog.import_button.click()
     assert dialog.choice.value == "quit" and dialog.import_path == ""
+
+
+def test_cancelled_import_keeps_finished_batches_and_says_so(
+    qtbot: QtBot, sqlite_url: str, tmp_path: Path, boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reviewer_app import app as app_module
+    from reviewer_app.workers.progress import ProgressRelay
+
+    class CancelledRelay(ProgressRelay):
+        """As if Cancel was pressed while the first batch was being written."""
+
+        def __init__(self, parent: object = None) -> None:
+            super().__init__(parent)  # type: ignore[arg-type]
+            self.cancelled = True
+
+    monkeypatch.setattr(app_module, "ProgressRelay", CancelledRelay)
+    source = tmp_path / "appeals.csv"
+    shutil.copy(FIXTURE, source)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(source), "")))
+    monkeypatch.setattr(FirstRunDialog, "exec",
+                        lambda d: (d.import_button.click(), int(d.result()))[1])
+    monkeypatch.setattr(UserChooserDialog, "exec", lambda d: int(QDialog.DialogCode.Rejected))
+    assert start(qtbot, sqlite_url) == EXIT_OK
+    assert len(boxes) == 1 and "cancelled" in boxes[0]
+    db = Database(create_db_engine(sqlite_url))
+    try:
+        with db.read() as s:
+            # The one batch finished before the cancel was noticed: kept whole.
+            assert set(s.scalars(select(AppealRow.ref))) == {"AP-1", "AP-2", "AP-3"}
+    finally:
+        db.dispose()
