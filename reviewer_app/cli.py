@@ -21,6 +21,7 @@ from reviewer_app.domain.errors import ReviewerError
 EXIT_KNOWN_ERROR = 2
 DEMO_APPEALS = 2000
 DEMO_SEED = 7
+IMPORT_PROBLEMS_SHOWN = 50  # the rest go to --errors
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -174,7 +175,7 @@ def _import(db: str | None, path: str, errors: str | None, *, dry_run: bool) -> 
     import json
     from pathlib import Path
 
-    from reviewer_app.services.importer import ImportFileError, import_appeals, write_errors
+    from reviewer_app.services.importer import import_appeals, write_errors
     from reviewer_app.services.workspace import open_workspace, upgrade_database
 
     url = _resolve_url(db)
@@ -190,15 +191,21 @@ def _import(db: str | None, path: str, errors: str | None, *, dry_run: bool) -> 
             )
         finally:
             database.dispose()
-    except ImportFileError as exc:
+    except ReviewerError as exc:  # unusable file or database: nothing was written
         print(f"reviewer-app: error: {exc}; nothing was imported", file=sys.stderr)
         print(json.dumps({"read": 0, "imported": 0, "updated": 0, "unchanged": 0,
                           "rejected": 0}))
         return EXIT_KNOWN_ERROR
-    for problem in summary.problems:
+    for problem in summary.problems[:IMPORT_PROBLEMS_SHOWN]:
         print(f"row {problem.row}: {problem.column or '(row)'}: {problem.reason}")
+    hidden = len(summary.problems) - IMPORT_PROBLEMS_SHOWN
+    if hidden > 0:
+        print(f"… and {hidden:,} more problems" + ("" if errors else " (use --errors FILE)"))
     if errors:
-        write_errors(Path(errors), summary)
+        try:
+            write_errors(Path(errors), summary)
+        except OSError as exc:
+            print(f"reviewer-app: error: cannot write {errors}: {exc.strerror}", file=sys.stderr)
     verb = "would import" if dry_run else "imported"
     print(f"{_shown(url)}: {source.name}: {verb} {summary.imported}, updated {summary.updated}, "
           f"unchanged {summary.unchanged}, rejected {summary.rejected} of {summary.read} rows")

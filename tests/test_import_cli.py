@@ -293,3 +293,24 @@ def test_enforcement_of_another_appellant_is_rejected(
     assert code == 1 and counts["imported"] == 1 and counts["rejected"] == 1
     assert "row 3: enforcement_id: enforcement_of_other_appellant" in text
     assert set(appeals(db_url)) == {"AP-1"}
+
+
+def test_unusable_database_still_ends_with_the_json_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(tmp_path / "a.csv", [row(1)])
+    missing = f"sqlite:///{tmp_path / 'none' / 'x.sqlite3'}"
+    code, counts, text = run(capsys, str(path), "--db", missing, "--dry-run")
+    assert code == 2 and counts["imported"] == 0
+    assert "nothing was imported" in text
+
+
+def test_many_problems_are_capped_on_stdout_but_all_in_the_errors_file(
+    sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_csv(tmp_path / "a.csv", [row(n, market="XX") for n in range(60)])
+    errors = tmp_path / "e.csv"
+    code, counts, text = run(capsys, str(path), "--db", sqlite_url, "--errors", str(errors))
+    assert code == 1 and counts["rejected"] == 60
+    assert text.count("unknown_market") == 50 and "and 10 more problems" in text
+    assert errors.read_text(encoding="utf-8").count("unknown_market") == 60
