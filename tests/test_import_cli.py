@@ -314,3 +314,19 @@ def test_many_problems_are_capped_on_stdout_but_all_in_the_errors_file(
     assert code == 1 and counts["rejected"] == 60
     assert text.count("unknown_market") == 50 and "and 10 more problems" in text
     assert errors.read_text(encoding="utf-8").count("unknown_market") == 60
+
+
+def test_jsonl_with_nul_or_lone_surrogate_is_rejected_not_a_crash(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(
+        json.dumps(row(1, appeal_text="a\x00b")) + "\n"
+        + '{"appeal_text": "\\ud800", "appeal_id": "AP-2"}\n'
+        + json.dumps(row(3)) + "\n",
+        encoding="utf-8",
+    )
+    code, counts, text = run(capsys, str(path), "--db", db_url)
+    assert code == 1 and counts["imported"] == 1 and counts["rejected"] == 2
+    assert "row 1: appeal_text: invalid_value" in text
+    assert set(appeals(db_url)) == {"AP-3"}

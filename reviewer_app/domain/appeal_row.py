@@ -130,6 +130,17 @@ def as_text(value: object) -> str | None:
     return None
 
 
+def _storable(text: str) -> bool:
+    """False for NUL (PostgreSQL text refuses it) and lone surrogates (not UTF-8)."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class _Row:
     """Collects problems while reading one row's fields."""
 
@@ -139,11 +150,13 @@ class _Row:
         self.problems: list[FieldProblem] = []
 
     def fail(self, column: str, reason: str) -> None:
-        self.problems.append(FieldProblem(self.row, column, reason))
+        """Record a problem; only the first one per column (later ones follow from it)."""
+        if all(p.column != column for p in self.problems):
+            self.problems.append(FieldProblem(self.row, column, reason))
 
     def raw(self, column: str) -> str:
         text = as_text(self.values.get(column))
-        if text is None:
+        if text is None or not _storable(text):
             self.fail(column, Problem.INVALID_VALUE)
             return ""
         return text

@@ -175,3 +175,8 @@ def test_junk_is_reported_never_raised(junk: dict[str, object], base: dict[str, 
             assert all(p.column in COLUMNS for p in result)
         else:
             assert isinstance(result, ImportedAppeal)
+
+
+@pytest.mark.parametrize("text", ["a\x00b", "lone \ud800 surrogate"])
+def test_text_a_database_cannot_store_is_a_problem(text: str) -> None:
+    assert problems(appeal_text=text) == {("appeal_text", "invalid_value")}
