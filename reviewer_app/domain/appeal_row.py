@@ -26,6 +26,7 @@ ACTIONS = (
 AUTOMATED_DECISIONS = ("fully", "partially", "not")
 DEFAULT_PRIORITY = 50
 MAX_ID = 64  # String(64) columns
+MIN_YEAR, MAX_YEAR = 1970, 2200
 
 # Officially assigned ISO 3166-1 alpha-2 codes.
 MARKETS = frozenset(
@@ -201,10 +202,14 @@ class _Row:
             self.fail(column, Problem.MISSING_OFFSET)
             return None
         try:
-            return value.astimezone(UTC)
+            value = value.astimezone(UTC)
         except OverflowError:
             self.fail(column, Problem.INVALID_DATETIME)
             return None
+        if not MIN_YEAR <= value.year <= MAX_YEAR:  # also keeps due-time arithmetic in range
+            self.fail(column, Problem.OUT_OF_RANGE)
+            return None
+        return value
 
     def integer(self, column: str, low: int, high: int, default: int) -> int:
         text = self.raw(column).strip()

@@ -85,6 +85,8 @@ def test_required_columns(column: str) -> None:
     ("language", "zh_CN", "invalid_language"),
     ("received_at", "2026-03-02T10:00:00", "missing_offset"),
     ("received_at", "yesterday", "invalid_datetime"),
+    ("sla_due_at", "9999-12-31T23:00:00+00:00", "out_of_range"),
+    ("enforced_at", "0001-01-01T00:00:00+00:00", "out_of_range"),
     ("sla_due_at", "2026-13-01T00:00:00Z", "invalid_datetime"),
     ("appellant_type", "buyer", "invalid_choice"),
     ("account_type", "corporate", "invalid_choice"),
