@@ -127,7 +127,8 @@ def valid_rows(draw: st.DrawFn) -> dict[str, str]:
     enforced = received - draw(st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=900)))
     ident = st.text(st.characters(codec="utf-8", categories=("L", "N", "Pd")), min_size=1,
                     max_size=64).filter(lambda s: s.strip() == s)
-    text = st.text(min_size=1).filter(lambda s: s.strip() != "")
+    storable = st.characters(codec="utf-8", exclude_characters="\x00")  # no NUL, no surrogates
+    text = st.text(storable, min_size=1).filter(lambda s: s.strip() != "")
     twelve = draw(st.text("0123456789", min_size=12, max_size=12))
     check = (10 - sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(twelve)) % 10) % 10
     return {
@@ -140,7 +141,7 @@ def valid_rows(draw: st.DrawFn) -> dict[str, str]:
         "policy_code": draw(st.sampled_from(sorted(POLICIES))), "enforced_at": enforced.isoformat(),
         "automated_detection": draw(st.sampled_from(["true", "false"])),
         "automated_decision": draw(st.sampled_from(["fully", "partially", "not"])),
-        "decision_facts": draw(st.text()), "appeal_text": draw(text),
+        "decision_facts": draw(st.text(storable)), "appeal_text": draw(text),
         "round": draw(st.sampled_from(["1", "2"])), "priority": str(draw(st.integers(0, 100))),
         "listing_id": "", "ean": twelve + str(check), "sla_due_at": "",
     }
