@@ -330,3 +330,21 @@ def test_jsonl_with_nul_or_lone_surrogate_is_rejected_not_a_crash(
     assert code == 1 and counts["imported"] == 1 and counts["rejected"] == 2
     assert "row 1: appeal_text: invalid_value" in text
     assert set(appeals(db_url)) == {"AP-3"}
+
+
+def test_second_round_links_to_the_first_round_of_its_enforcement(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = write_csv(tmp_path / "a.csv", [row(1), row(9)])
+    assert run(capsys, str(first), "--db", db_url)[0] == 0
+    second = write_csv(tmp_path / "b.csv", [
+        row(2, round="2", enforcement_id="ENF-1", appellant_id="SLR-1"),
+        row(3, enforcement_id="ENF-3"),
+        row(4, round="2", enforcement_id="ENF-3", appellant_id="SLR-0"),
+        row(5, round="2", enforcement_id="ENF-5"),
+    ])
+    assert run(capsys, str(second), "--db", db_url)[0] == 0
+    stored = appeals(db_url)
+    assert stored["AP-2"].previous_appeal_id == stored["AP-1"].id
+    assert stored["AP-4"].previous_appeal_id == stored["AP-3"].id  # same batch
+    assert stored["AP-5"].previous_appeal_id is None  # no 1st round known

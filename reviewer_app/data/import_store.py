@@ -180,7 +180,8 @@ def _write_appeal(
     row = appeals.get(a.appeal_id)
     if row is None:
         row = AppealRow(ref=a.appeal_id, status=AppealStatus.NEW.value,
-                        queue_id=queue_ids[p.queue_code], plan_of_action="", **values)
+                        queue_id=queue_ids[p.queue_code], plan_of_action="",
+                        previous_appeal_id=_first_round(s, a, enforcement), **values)
         s.add(row)
         appeals[a.appeal_id] = row
         out.imported += 1
@@ -203,6 +204,18 @@ def _write_appeal(
     return row, _event(now, EventType.UPDATED, row.status, row.status,
                        {"source": SOURCE, "file": source_name, "row": a.row,
                         "changed": changed + [f"enforcement.{k}" for k in enf_changed]})
+
+
+def _first_round(s: Session, a: ImportedAppeal, enforcement: EnforcementRow) -> int | None:
+    """A 2nd-round appeal links to the newest 1st-round appeal of its enforcement, so the
+    1st-round reviewer is kept from deciding it."""
+    if a.round != 2 or enforcement.id is None:
+        return None
+    return s.scalar(
+        select(AppealRow.id)
+        .where(AppealRow.enforcement_id == enforcement.id, AppealRow.round == 1)
+        .order_by(AppealRow.id.desc()).limit(1)
+    )
 
 
 def _event(at: datetime, type_: EventType, before: str | None, after: str | None,
