@@ -6,7 +6,6 @@ import itertools
 import uuid
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,14 +26,7 @@ from reviewer_app.ui.decision.documents import RequestedDocumentsWidget
 from reviewer_app.ui.decision.field_block import ERROR_STYLE, FieldBlock
 from reviewer_app.ui.decision.outcome_choice import OutcomeChoice, visible_fields
 from reviewer_app.ui.decision.template_text import compose_response, fill_placeholders
-
-
-def _text_edit(parent: QWidget, height: int) -> QPlainTextEdit:
-    edit = QPlainTextEdit(parent)
-    edit.setTabChangesFocus(True)  # Tab leaves the field: the form is keyboard-driven
-    edit.setMinimumHeight(height)
-    edit.setMaximumHeight(height * 2)
-    return edit
+from reviewer_app.ui.decision.text_fields import ResponseEdit, text_edit
 
 
 class DecisionPanel(QWidget):
@@ -71,11 +63,11 @@ class DecisionPanel(QWidget):
         self.reason_combo = QComboBox(content)
         self.reason_combo.setMinimumContentsLength(16)
         self.reason_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.rationale_edit = _text_edit(content, 70)
-        self.what_changes_edit = _text_edit(content, 50)
-        self.escalation_edit = _text_edit(content, 50)
+        self.rationale_edit = text_edit(content, 70)
+        self.what_changes_edit = text_edit(content, 50)
+        self.escalation_edit = text_edit(content, 50)
         self.documents_widget = RequestedDocumentsWidget(content)
-        self.response_edit = _text_edit(content, 110)
+        self.response_edit = ResponseEdit(content, 110)
         self.response_edit.textChanged.connect(self._refresh_preview)
         self.preview_edit = QPlainTextEdit(content)
         self.preview_edit.setReadOnly(True)
@@ -283,18 +275,7 @@ class DecisionPanel(QWidget):
         if first is not None:
             self._focus_block(first)
         if any(e.code == rules.UNFILLED_PLACEHOLDER for e in errors):
-            self._select_placeholder()
-
-    def _select_placeholder(self) -> None:
-        """Select the template slot left in the response, so typing replaces it."""
-        span = rules.find_placeholder(self.response_edit.toPlainText())
-        if span is None:
-            return
-        cursor = self.response_edit.textCursor()
-        cursor.setPosition(span[0])
-        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-        self.response_edit.setTextCursor(cursor)
-        self.response_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.response_edit.select_placeholder()
 
     def field_error(self, field: str) -> str | None:
         """The message shown under ``field`` (a FieldError field name), if any."""
