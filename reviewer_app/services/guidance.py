@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from reviewer_app.data import catalog_reads as catalog
 from reviewer_app.data.db import Database
+from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.errors import NotFoundError
 from reviewer_app.domain.models import SopDocument
 from reviewer_app.domain.text import markdown_to_plain, snippet
-from reviewer_app.services.clock import Clock, utc_now
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from reviewer_app.data import user_repository as users
 from reviewer_app.data.db import Database
 from reviewer_app.data.events import append_event
 from reviewer_app.domain import rules
+from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.enums import AppealStatus, EventType
 from reviewer_app.domain.errors import (
     ConflictError,
@@ -30,7 +31,6 @@ from reviewer_app.domain.models import (
     QueueSort,
 )
 from reviewer_app.domain.sla import at_risk_cutoff
-from reviewer_app.services.clock import Clock, utc_now
 
 # Expired leases a claim tidies up first (the rest wait for the next claim or for
 # expire_leases); bounded so one claim after a quiet weekend stays fast.

@@ -11,6 +11,7 @@ from reviewer_app.data import lease_repository as leases
 from reviewer_app.data.db import Database
 from reviewer_app.data.events import append_event
 from reviewer_app.domain import rules
+from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.enums import AppealStatus, EventType, Outcome
 from reviewer_app.domain.errors import (
     ConflictError,
@@ -25,7 +26,6 @@ from reviewer_app.domain.models import (
     ReasonCode,
     ResponseTemplate,
 )
-from reviewer_app.services.clock import Clock, utc_now
 
 ESCALATION_QUEUE = "escalations"
 

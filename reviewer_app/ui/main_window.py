@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import datetime
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.enums import Outcome
 from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.domain.handle_time import HandleTimeMeter
 from reviewer_app.domain.models import DecisionDraft, Lease, SopDocument, User
-from reviewer_app.services.clock import utc_now
 from reviewer_app.services.guidance import SopHit
 from reviewer_app.ui import labels
 from reviewer_app.ui.actions import AppActions
@@ -51,7 +50,7 @@ class MainWindow(QMainWindow):
         *,
         database_label: str,
         meter: HandleTimeMeter,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Clock = utc_now,
         monotonic: Callable[[], float] = time.monotonic,
         at_risk_hours: float = 4.0,
         parent: QWidget | None = None,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.errors import (
     IncompleteDecisionError,
     LeaseLostError,
@@ -17,7 +17,6 @@ from reviewer_app.domain.errors import (
 )
 from reviewer_app.domain.handle_time import HandleTimeMeter
 from reviewer_app.domain.models import Changes, DecisionDraft, Lease, User
-from reviewer_app.services.clock import utc_now
 from reviewer_app.ui.dialogs.errors import describe_error
 from reviewer_app.workers.ops import OpenedCase, Services, claim_case, claim_next_case
 from reviewer_app.workers.runner import Runner
@@ -55,7 +54,7 @@ class ReviewFlow(QObject):
         user: User,
         meter: HandleTimeMeter,
         *,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Clock = utc_now,
         monotonic: Callable[[], float] = time.monotonic,
         renew_interval_ms: int = RENEW_INTERVAL_MS,
         parent: QObject | None = None,

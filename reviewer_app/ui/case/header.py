@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
-
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
+from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.enums import SlaState
 from reviewer_app.domain.models import CaseDetail
 from reviewer_app.domain.sla import sla_state
 from reviewer_app.ui import labels
 from reviewer_app.ui.case.widgets import caption_label, plain_label
-
-Clock = Callable[[], datetime]
 
 # Colours readable on light and dark palettes; the state is also stated in words.
 _SLA_COLOURS = {
@@ -25,9 +21,6 @@ _SLA_COLOURS = {
 }
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
 
 class CaseHeader(QFrame):
     """The top of the case view; ticks every second while a case is shown."""
@@ -36,7 +29,7 @@ class CaseHeader(QFrame):
         self,
         parent: QWidget | None = None,
         *,
-        clock: Clock = _utc_now,
+        clock: Clock = utc_now,
         at_risk_hours: float = 4.0,
     ) -> None:
         super().__init__(parent)

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.models import CaseDetail
 from reviewer_app.ui.case.appellant import AppellantSection
 from reviewer_app.ui.case.enforcement import EnforcementSection
-from reviewer_app.ui.case.header import CaseHeader, Clock
+from reviewer_app.ui.case.header import CaseHeader
 from reviewer_app.ui.case.history import EventLogSection, HistorySection
 from reviewer_app.ui.case.widgets import plain_label
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class CasePanel(QWidget):
@@ -31,7 +26,7 @@ class CasePanel(QWidget):
         self,
         parent: QWidget | None = None,
         *,
-        clock: Clock = _utc_now,
+        clock: Clock = utc_now,
         at_risk_hours: float = 4.0,
     ) -> None:
         super().__init__(parent)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
@@ -19,10 +18,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.enums import SlaState, SortKey
 from reviewer_app.domain.models import QueueFilter, QueuePage, QueueRow, QueueSort
 from reviewer_app.domain.sla import sla_state
-from reviewer_app.services.clock import utc_now
 from reviewer_app.services.queue import QueueService
 from reviewer_app.ui import labels
 from reviewer_app.ui.widgets.countdown import format_countdown
@@ -75,7 +74,7 @@ class QueueModel(QAbstractTableModel):
         runner: Runner,
         queue: QueueService,
         *,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Clock = utc_now,
         at_risk_hours: float = 4.0,
         page_size: int = PAGE_SIZE,
         parent: QObject | None = None,

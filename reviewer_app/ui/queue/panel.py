@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.models import Changes, QueueCounts, QueueFilter, QueueSort
-from reviewer_app.services.clock import utc_now
 from reviewer_app.services.queue import FilterOptions
 from reviewer_app.ui.queue.filter_bar import QueueFilterBar
 from reviewer_app.ui.queue.model import APPEAL_ID_ROLE, SORTABLE, Column, QueueModel
@@ -56,7 +53,7 @@ class QueuePanel(QWidget):
         runner: Runner,
         services: Services,
         *,
-        clock: Callable[[], datetime] = utc_now,
+        clock: Clock = utc_now,
         at_risk_hours: float = 4.0,
         parent: QWidget | None = None,
     ) -> None:

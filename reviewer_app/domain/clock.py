@@ -1,4 +1,4 @@
-"""The one source of "now", injectable so tests can move time."""
+"""The one source of "now", injectable so tests (and every layer) can move time."""
 
 from __future__ import annotations
 
