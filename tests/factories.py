@@ -45,6 +45,16 @@ REDRESS = "You can challenge this decision in court or via an out-of-court settl
 Value = Any | Callable[[int], Any]  # a constant, or a function of the row index (bulk)
 
 
+class ManualClock:
+    """A clock the test moves by hand (``clock.now += timedelta(...)``)."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
 class Factory:
     """Inserts rows through the ORM in short write transactions; returns ids."""
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import threading
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
-from factories import NOW, Factory
+from factories import NOW, Factory, ManualClock
 from sqlalchemy import select
 
 from reviewer_app.data.db import Database
@@ -23,23 +23,8 @@ from reviewer_app.domain.errors import (
 from reviewer_app.services.queue import QueueService
 
 
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def svc(database: Database, clock: Clock) -> QueueService:
+def svc(database: Database, clock: ManualClock) -> QueueService:
     return QueueService(database, clock=clock, lease_minutes=15)
 
 
@@ -111,7 +96,7 @@ def test_release_returns_previous_status_with_reason(database: Database, f: Fact
 
 
 def test_only_the_holder_may_release_or_renew(f: Factory, svc: QueueService,
-                                             clock: Clock) -> None:
+                                             clock: ManualClock) -> None:
     ana, bob = f.user(), f.user()
     appeal = f.appeal()
     svc.claim(appeal, ana)
@@ -126,8 +111,9 @@ def test_only_the_holder_may_release_or_renew(f: Factory, svc: QueueService,
         svc.renew(appeal, ana)
 
 
-def test_expired_lease_returns_case_and_does_not_block(database: Database, f: Factory,
-                                                      svc: QueueService, clock: Clock) -> None:
+def test_expired_lease_returns_case_and_does_not_block(
+    database: Database, f: Factory, svc: QueueService, clock: ManualClock
+) -> None:
     ana, bob = f.user("ana"), f.user("bob")
     appeal = f.appeal()
     svc.claim_next(ana)
@@ -146,7 +132,7 @@ def test_expired_lease_returns_case_and_does_not_block(database: Database, f: Fa
 
 
 def test_expire_leases_reports_changes(database: Database, f: Factory, svc: QueueService,
-                                       clock: Clock) -> None:
+                                       clock: ManualClock) -> None:
     user = f.user()
     a, b = f.appeals(2, status=lambda i: [AppealStatus.NEW, AppealStatus.REOPENED][i])
     svc.claim(a, user)
@@ -223,7 +209,7 @@ def test_explicit_claim_conflicts(f: Factory, svc: QueueService) -> None:
 
 
 def test_concurrent_claims_never_share_an_appeal(database: Database, f: Factory,
-                                                 clock: Clock) -> None:
+                                                 clock: ManualClock) -> None:
     users = [f.user() for _ in range(4)]
     appeals = f.appeals(30, sla_hours=lambda i: i % 3)
     claimed: list[int] = []
@@ -256,7 +242,7 @@ def test_concurrent_claims_never_share_an_appeal(database: Database, f: Factory,
 
 
 def test_claim_tidies_a_bounded_number_of_expired_leases(
-    database: Database, f: Factory, svc: QueueService, clock: Clock,
+    database: Database, f: Factory, svc: QueueService, clock: ManualClock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import reviewer_app.services.queue as queue_module

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
-from factories import NOW, REDRESS, Factory
+from factories import NOW, REDRESS, Factory, ManualClock
 from sqlalchemy import func, select
 
 from reviewer_app.data.db import Database
@@ -21,21 +21,6 @@ from reviewer_app.domain.errors import (
 from reviewer_app.domain.models import DecisionDraft
 from reviewer_app.services.queue import QueueService
 from reviewer_app.services.review import ReviewService
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture
@@ -54,12 +39,12 @@ def f(database: Database) -> Factory:
 
 
 @pytest.fixture
-def review(database: Database, clock: Clock) -> ReviewService:
+def review(database: Database, clock: ManualClock) -> ReviewService:
     return ReviewService(database, clock=clock)
 
 
 @pytest.fixture
-def queue(database: Database, clock: Clock) -> QueueService:
+def queue(database: Database, clock: ManualClock) -> QueueService:
     return QueueService(database, clock=clock)
 
 
@@ -157,7 +142,7 @@ def test_open_case_second_round_names_first_round_reviewer(f: Factory,
 
 
 def test_decide_writes_decision_events_and_sop_atomically(
-    database: Database, f: Factory, review: ReviewService, queue: QueueService, clock: Clock
+    database: Database, f: Factory, review: ReviewService, queue: QueueService, clock: ManualClock
 ) -> None:
     f.sop("IP_COUNTERFEIT", version=1, effective_from=NOW - timedelta(days=30))
     current = f.sop("IP_COUNTERFEIT", version=2, effective_from=NOW - timedelta(days=1))
@@ -272,7 +257,7 @@ def test_incomplete_decision_field_errors_and_nothing_written(
 
 
 def test_lease_lost_to_expiry_or_other_user_writes_nothing(
-    database: Database, f: Factory, review: ReviewService, queue: QueueService, clock: Clock
+    database: Database, f: Factory, review: ReviewService, queue: QueueService, clock: ManualClock
 ) -> None:
     ana, bob = f.user(), f.user()
     appeal = f.appeal()
