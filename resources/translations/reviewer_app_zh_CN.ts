@@ -167,7 +167,7 @@
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../reviewer_app/ui/case/header.py" line="+75" />
+        <location filename="../../reviewer_app/ui/case/header.py" line="+68" />
         <source>SLA due</source>
         <translation>SLA 截止</translation>
     </message>
@@ -205,7 +205,7 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/case/panel.py" line="+49" />
+        <location filename="../../reviewer_app/ui/case/panel.py" line="+44" />
         <source>Enforcement</source>
         <translation>处罚</translation>
     </message>
@@ -256,7 +256,7 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/decision/panel.py" line="+87" />
+        <location filename="../../reviewer_app/ui/decision/panel.py" line="+79" />
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
@@ -316,7 +316,7 @@
         <translation>提交并打开下一个案件（Ctrl+Return）</translation>
     </message>
     <message>
-        <location line="+226" />
+        <location line="+215" />
         <source>Choose a reason code</source>
         <translation>请选择理由代码</translation>
     </message>
@@ -460,7 +460,7 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/dialogs/first_run.py" line="+36" />
+        <location filename="../../reviewer_app/ui/dialogs/first_run.py" line="+50" />
         <source>Welcome to the Reviewer Workstation</source>
         <translation>欢迎使用申诉审核工作台</translation>
     </message>
@@ -490,37 +490,37 @@
         <translation>请向您的组长索取地址。下次启动时会自动使用。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>Try it out</source>
         <translation>试用</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>Open the &amp;demo</source>
         <translation>打开演示(&amp;D)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="-2" />
         <source>A separate demo database with realistic appeals, users of every role and the SOPs. Your own database stays untouched.</source>
         <translation>一个独立的演示数据库，包含逼真的申诉、各种角色的用户和 SOP。您自己的数据库不会被改动。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+8" />
         <source>Start with your own appeals</source>
         <translation>从您自己的申诉开始</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+3" />
         <source>&amp;Import appeals…</source>
         <translation>导入申诉(&amp;I)…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-2" />
         <source>Load appeals from a CSV or JSON Lines file into this database. Rows with problems are listed in an errors file next to it.</source>
         <translation>从 CSV 或 JSON Lines 文件将申诉导入此数据库。有问题的行会列在其旁边的错误文件中。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+7" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -688,7 +688,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/main_window.py" line="+61" />
+        <location filename="../../reviewer_app/ui/main_window.py" line="+60" />
         <source>Reviewer Workstation</source>
         <translation>申诉审核工作台</translation>
     </message>
@@ -819,7 +819,7 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/queue/model.py" line="+251" />
+        <location filename="../../reviewer_app/ui/queue/model.py" line="+250" />
         <source>Click to sort (sorted by the database)</source>
         <translation>点击排序（由数据库排序）</translation>
     </message>
@@ -887,7 +887,7 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/queue/panel.py" line="+203" />
+        <location filename="../../reviewer_app/ui/queue/panel.py" line="+200" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
@@ -918,7 +918,7 @@
 <context>
     <name>ReviewFlow</name>
     <message>
-        <location filename="../../reviewer_app/ui/review_flow.py" line="+100" />
+        <location filename="../../reviewer_app/ui/review_flow.py" line="+99" />
         <source>No case is open. Claim one with Ctrl+N.</source>
         <translation>当前没有打开的案件。按 Ctrl+N 领取一个。</translation>
     </message>

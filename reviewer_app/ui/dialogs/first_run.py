@@ -27,6 +27,20 @@ class FirstRunChoice(StrEnum):
     QUIT = "quit"
 
 
+def _option_box(
+    parent: QWidget, title: str, text: str, button_text: str
+) -> tuple[QGroupBox, QPushButton]:
+    """A titled section: a line of explanation and the button that takes that path."""
+    box = QGroupBox(title, parent)
+    button = QPushButton(button_text, box)
+    label = QLabel(text, box)
+    label.setWordWrap(True)
+    layout = QVBoxLayout(box)
+    layout.addWidget(label)
+    layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+    return box, button
+
+
 class FirstRunDialog(QDialog):
     """Shown instead of a blank window when the database has no users and no appeals."""
 
@@ -68,32 +82,24 @@ class FirstRunDialog(QDialog):
         team_layout.addLayout(row)
         team_layout.addWidget(hint)
 
-        demo = QGroupBox(self.tr("Try it out"), self)
-        self.demo_button = QPushButton(self.tr("Open the &demo"), demo)
-        demo_text = QLabel(
+        demo, self.demo_button = _option_box(
+            self,
+            self.tr("Try it out"),
             self.tr("A separate demo database with realistic appeals, users of every role and "
                     "the SOPs. Your own database stays untouched."),
-            demo,
+            self.tr("Open the &demo"),
         )
-        demo_text.setWordWrap(True)
         self.demo_button.clicked.connect(self._on_demo_button_clicked)
-        demo_layout = QVBoxLayout(demo)
-        demo_layout.addWidget(demo_text)
-        demo_layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
 
-        own = QGroupBox(self.tr("Start with your own appeals"), self)
-        self.import_button = QPushButton(self.tr("&Import appeals…"), own)
-        self.import_button.setObjectName("importAppeals")
-        import_text = QLabel(
+        own, self.import_button = _option_box(
+            self,
+            self.tr("Start with your own appeals"),
             self.tr("Load appeals from a CSV or JSON Lines file into this database. Rows with "
                     "problems are listed in an errors file next to it."),
-            own,
+            self.tr("&Import appeals…"),
         )
-        import_text.setWordWrap(True)
+        self.import_button.setObjectName("importAppeals")
         self.import_button.clicked.connect(self._on_import_button_clicked)
-        own_layout = QVBoxLayout(own)
-        own_layout.addWidget(import_text)
-        own_layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.quit_button = QPushButton(self.tr("&Quit"), self)
         self.quit_button.clicked.connect(self.reject)
