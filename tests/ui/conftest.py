@@ -6,6 +6,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 # An autouse fixture, registered by importing it: app names and QSettings in tmp_path.
 from qt_support import qt_settings_in_tmp  # noqa: F401
@@ -23,3 +24,16 @@ def compiled_translations() -> list[Path]:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return list(module.build())
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every message box shown, auto-closed: "title | text | informative text"."""
+    shown: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append(f"{box.windowTitle()} | {box.text()} | {box.informativeText()}")
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown

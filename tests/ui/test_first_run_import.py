@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -20,18 +20,6 @@ from reviewer_app.ui.dialogs.first_run import FirstRunDialog
 from reviewer_app.ui.dialogs.user_chooser import UserChooserDialog
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "appeals_sample.csv"
-
-
-@pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        shown.append(f"{box.windowTitle()} | {box.text()} | {box.informativeText()}")
-        return int(QMessageBox.StandardButton.Ok)
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return shown
 
 
 def start(qtbot: QtBot, url: str) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -19,19 +19,6 @@ from reviewer_app.app import EXIT_DATABASE, EXIT_OK, TEAM_URL_KEY, Workstation
 from reviewer_app.config import load_config
 from reviewer_app.data.db import create_db_engine
 from reviewer_app.ui.dialogs.first_run import FirstRunDialog
-
-
-@pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every message box shown, auto-closed: "title | text | informative text"."""
-    shown: list[str] = []
-
-    def fake_exec(box: QMessageBox) -> int:
-        shown.append(f"{box.windowTitle()} | {box.text()} | {box.informativeText()}")
-        return int(QMessageBox.StandardButton.Ok)
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return shown
 
 
 def start(qtbot: QtBot, url: str) -> tuple[Workstation, int]:
