@@ -14,8 +14,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import importlib
+
 from build_translations import ROOT, TRANSLATIONS, tool
 from zh_CN_messages import BY_CONTEXT, MESSAGES
+
+# Each feature may keep its Chinese in its own ``zh_CN_messages_<feature>.py`` (same two
+# dicts), so parallel work on different features never edits the same table.
+for _extra in sorted(Path(__file__).resolve().parent.glob("zh_CN_messages_*.py")):
+    _module = importlib.import_module(_extra.stem)
+    MESSAGES.update(getattr(_module, "MESSAGES", {}))
+    BY_CONTEXT.update(getattr(_module, "BY_CONTEXT", {}))
 
 TS = TRANSLATIONS / "reviewer_app_zh_CN.ts"
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from reviewer_app.data.change_feed import publish
 from reviewer_app.data.orm import EventRow, UserRow
 from reviewer_app.domain.enums import EventType
 from reviewer_app.domain.models import Event
@@ -25,12 +26,18 @@ def append_event(
     comment: str | None = None,
     payload: dict[str, object] | None = None,
 ) -> None:
-    """Add one event row (never updated or deleted afterwards)."""
+    """Add one event row (never updated or deleted afterwards) and publish the change.
+
+    Every event is also a change-feed row, so nothing that is logged can be missed by the
+    other clients' views; both commit (or not) with the caller's transaction.
+    """
     session.execute(insert(EventRow).values(
         appeal_id=appeal_id, actor_user_id=actor_user_id, at=at, type=kind.value,
         before=before, after=after, comment=comment,
         payload_json=json.dumps(payload or {}, ensure_ascii=False, sort_keys=True),
     ))
+    publish(session, kind=kind.value, at=at, appeal_ids=(appeal_id,),
+            actor_user_id=actor_user_id)
 
 
 def events_for(session: Session, appeal_id: int) -> tuple[Event, ...]:

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from reviewer_app.data.change_feed import BULK, publish
 from reviewer_app.data.db import Database
 from reviewer_app.data.orm import AppealRow, AppellantRow, EnforcementRow, EventRow, UserRow
 from reviewer_app.domain.appeal_row import FieldProblem, ImportedAppeal, Problem
@@ -109,6 +110,9 @@ def write_batch(
         s.flush()  # appeals get their ids
         s.add_all(EventRow(appeal_id=appeal.id, **values)
                   for appeal, values in filter(None, events))
+        if any(events):
+            # One "bulk" change per batch: other clients reload their views once.
+            publish(s, kind=BULK, at=now, appeal_ids=(None,))
         if out.imported and admin_login:
             _ensure_admin(s, admin_login, now)
         s.flush()

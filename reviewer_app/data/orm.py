@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Float,
@@ -237,6 +238,10 @@ class LeaseRow(Base):
     claimed_at: Mapped[datetime] = mapped_column(UtcDateTime)
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     return_status: Mapped[str] = mapped_column(String(16))
+    # 0005: "hold for help" keeps the case with a note; a hand-off carries a note too.
+    note: Mapped[str | None] = mapped_column(Text)
+    held: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
 
 
 class DecisionRow(Base):
@@ -271,3 +276,29 @@ class EventRow(Base):
     after: Mapped[str | None] = mapped_column(String(32))
     comment: Mapped[str | None] = mapped_column(Text)
     payload_json: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class ChangeFeedRow(Base):
+    """What changed, in commit order per client: polled after a NOTIFY or on a timer (0005).
+
+    ``kind`` is an ``EventType`` value, or ``"presence"``, or ``"bulk"`` (many appeals at
+    once, e.g. an import: clients reload their views instead of single rows).
+    """
+
+    __tablename__ = "change_feed"
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True, autoincrement=True
+    )
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    appeal_id: Mapped[int | None] = mapped_column(Integer)
+    actor_user_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class PresenceRow(Base):
+    """Who has which case open, refreshed by a heartbeat; stale rows are ignored (0005)."""
+
+    __tablename__ = "presence"
+    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeals.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)

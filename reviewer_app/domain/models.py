@@ -295,3 +295,14 @@ class Changes:
 
     appeal_ids: frozenset[int] = field(default_factory=frozenset)
     stats_stale: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeEntry:
+    """One row of the shared change feed: something another client changed."""
+
+    seq: int
+    at: datetime
+    kind: str
+    appeal_id: int | None
+    actor_user_id: int | None
