@@ -302,3 +302,28 @@ class PresenceRow(Base):
     appeal_id: Mapped[int] = mapped_column(ForeignKey("appeals.id"), primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
     seen_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
+class QaEvaluationRow(Base):
+    """A QA audit of one decision (0006); issue 4 builds the QA workflow on it.
+
+    On PostgreSQL row security lets the reviewed person read only their own evaluations,
+    and only once published (``published``, ``disputed``, ``resolved``).
+    """
+
+    __tablename__ = "qa_evaluations"
+    __table_args__ = (
+        CheckConstraint("status IN ('draft', 'published', 'disputed', 'resolved')",
+                        name="status_known"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeals.id"), index=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"), index=True)
+    reviewer_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    auditor_user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    status: Mapped[str] = mapped_column(String(16))
+    score: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    published_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy API

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from reviewer_app.data.orm import UserRow, UserSkillRow
@@ -59,3 +60,29 @@ def list_users(session: Session, *, active_only: bool) -> tuple[User, ...]:
     users = _build(rows, _skills(session, [r.id for r in rows]))
     users.sort(key=lambda u: (_ROLE_ORDER.get(u.role, 9), u.display_name.casefold(), u.id))
     return tuple(users)
+
+
+def find_by_login(session: Session, login: str) -> User | None:
+    """The user whose login is ``login`` (exact, case-sensitive like role names), or None."""
+    row = session.scalars(select(UserRow).where(UserRow.login == login)).one_or_none()
+    return None if row is None else _build([row], _skills(session, [row.id]))[0]
+
+
+def save_user(session: Session, *, login: str, display_name: str | None, role: Role,
+              now: datetime) -> tuple[int, bool]:
+    """Create the user, or update role (and display name, if given) and reactivate it.
+
+    Returns (user id, created).
+    """
+    existing = session.scalar(select(UserRow.id).where(UserRow.login == login))
+    if existing is None:
+        new_id = session.execute(insert(UserRow).values(
+            login=login, display_name=display_name or login, role=role.value, active=True,
+            created_at=now,
+        ).returning(UserRow.id)).scalar_one()
+        return int(new_id), True
+    values: dict[str, object] = {"role": role.value, "active": True}
+    if display_name:
+        values["display_name"] = display_name
+    session.execute(update(UserRow).where(UserRow.id == existing).values(**values))
+    return int(existing), False

@@ -49,3 +49,7 @@ class IncompleteDecisionError(ReviewerError):
     def __init__(self, errors: tuple[FieldError, ...]) -> None:
         super().__init__(", ".join(f"{e.field}: {e.code}" for e in errors))
         self.errors = errors
+
+
+class NotSupportedError(ReviewerError):
+    """The action needs something this database does not offer (e.g. roles on SQLite)."""
