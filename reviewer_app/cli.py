@@ -1,4 +1,5 @@
-"""Command line: launch the workstation, migrate a database, fill it with demo data, or import.
+"""Command line: launch the workstation, migrate a database, grant database logins, fill it
+with demo data, or import.
 
 Database URL resolution for every command: ``--db URL``, then the ``REVIEWER_APP_DB``
 environment variable, then the embedded database in the user's data directory (for the
@@ -16,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reviewer_app import __version__, config
+from reviewer_app.cli_db import add_grant_parser, run_grant
 from reviewer_app.domain.errors import ReviewerError
 
 EXIT_KNOWN_ERROR = 2
@@ -51,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         "templates). A missing SQLite file is created if its folder exists.",
     )
     upgrade.add_argument("--db", metavar="URL", dest="sub_db", help="database URL")
+    add_grant_parser(db_sub)
 
     demo = commands.add_parser(
         "demo",
@@ -105,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version and usage errors end here
         return exc.code if isinstance(exc.code, int) else EXIT_KNOWN_ERROR
     try:
+        if args.command == "db" and args.db_command == "grant":
+            return run_grant(_resolve_url(args.sub_db or args.db), args)
         if args.command == "db":
             return _db_upgrade(args.sub_db or args.db)
         if args.command == "demo":

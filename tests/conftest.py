@@ -15,6 +15,9 @@ from pg_support import PG_ENV, pg_admin_url, pg_database
 from reviewer_app.data.db import Database, create_db_engine, enable_wal
 from reviewer_app.data.schema import upgrade
 
+# Fixtures for people signed in as their own PostgreSQL roles (admin_db, roles).
+pytest_plugins = ["rls_support"]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

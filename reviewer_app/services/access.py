@@ -11,6 +11,7 @@ from reviewer_app.data.db import Database
 from reviewer_app.data.schema import check_schema
 from reviewer_app.domain.enums import Role
 from reviewer_app.domain.errors import NotSupportedError, PermissionDeniedError
+from reviewer_app.services.workspace import open_workspace, safe_url
 
 # Letters, digits and _ . @ -, at most 63 bytes (PostgreSQL's identifier limit); the
 # pg_ prefix is reserved by PostgreSQL and reviewer_app_ by our group roles.
@@ -62,10 +63,7 @@ def grant_database_user(
         PermissionDeniedError: a bad login, or the connected role may not manage roles.
     """
     if db.dialect != "postgresql":
-        raise NotSupportedError(
-            "Database roles need PostgreSQL: this is an SQLite database, where everyone "
-            "who can open the file signs in by choosing a user"
-        )
+        raise _needs_postgres(safe_url(str(db.engine.url)))
     check_login(login)
     check_schema(db.engine)
     with db.write() as session:
@@ -75,4 +73,27 @@ def grant_database_user(
     return GrantReport(
         login=login, role=role, group_role=db_roles.GROUP_ROLES[role], role_created=created,
         password_set=password is not None, user_id=user_id, user_created=user_created,
+    )
+
+
+def grant_on(url: str, *, login: str, role: Role, display_name: str | None,
+             password: str | None, now: datetime) -> GrantReport:
+    """``grant_database_user`` on the database at ``url`` (opened and closed here).
+
+    An SQLite URL is refused before anything is opened, so no file is ever created.
+    """
+    if url.startswith("sqlite"):
+        raise _needs_postgres(safe_url(url))
+    db = open_workspace(url, embedded=False, create=False)
+    try:
+        return grant_database_user(db, login=login, role=role, display_name=display_name,
+                                   password=password, now=now)
+    finally:
+        db.dispose()
+
+
+def _needs_postgres(where: str) -> NotSupportedError:
+    return NotSupportedError(
+        f"Database roles need PostgreSQL: {where} is an SQLite database, which has no "
+        "roles (whoever can open the file signs in by choosing a user)"
     )

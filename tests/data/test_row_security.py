@@ -220,3 +220,59 @@ def test_presence_rows_are_ones_own_and_the_feed_is_open(w: World) -> None:
     assert run(w.sql(w.ana), feed, a=w.appeal, u=w.ana.user_id) == 1
     assert one(w.sql(w.ana), "SELECT count(*) FROM change_feed") >= 1
     refused(w.sql(w.ana), "DELETE FROM change_feed")
+
+
+def test_downgrade_keeps_the_shared_roles_and_upgrade_is_repeatable(admin_db: Database) -> None:
+    from alembic import command
+
+    from reviewer_app.data.schema import _alembic_config, upgrade
+
+    def policies() -> int:
+        return int(one(admin_db.engine, "SELECT count(*) FROM pg_policies"))
+
+    assert policies() > 0
+    cfg = _alembic_config()
+    with admin_db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005")
+    assert policies() == 0
+    assert one(admin_db.engine, "SELECT to_regclass('qa_evaluations')") is None
+    assert one(admin_db.engine, "SELECT count(*) FROM pg_roles WHERE rolname LIKE "
+                                "'reviewer\\_app\\_%'") == 4  # other databases use them
+    upgrade(admin_db.engine)  # the roles exist already: created only if missing
+    assert policies() > 0
+
+
+def test_two_databases_migrating_at_once_both_get_the_group_role(admin_db: Database,
+                                                                 roles: Roles) -> None:
+    import importlib.util
+    import threading
+
+    from reviewer_app.data.schema import MIGRATIONS
+
+    path = MIGRATIONS / "versions" / "0006_roles_and_row_security.py"
+    spec = importlib.util.spec_from_file_location("m0006", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    name = roles.login("group")  # a stand-in group role, unique to this run
+    create = module.CREATE_GROUP.format(name=name)
+    errors: list[BaseException] = []
+    with admin_db.engine.connect() as first, admin_db.engine.connect() as second:
+        first.exec_driver_sql(create)  # created, not yet committed
+
+        def racer() -> None:
+            try:
+                second.exec_driver_sql(create)  # waits for the first, then must not fail
+                second.commit()
+            except BaseException as exc:
+                errors.append(exc)
+
+        thread = threading.Thread(target=racer)
+        thread.start()
+        thread.join(1.0)
+        assert thread.is_alive()  # really blocked behind the first creator
+        first.commit()
+        thread.join(30)
+    assert errors == []
+    assert one(admin_db.engine, "SELECT count(*) FROM pg_roles WHERE rolname = :r", r=name) == 1

@@ -10,6 +10,3 @@ from factories import ManualClock
 def clock() -> ManualClock:
     """Starts at ``factories.NOW``; services built with it see the time the test sets."""
     return ManualClock()
-
-
-from rls_support import admin_db, roles  # noqa: E402, F401 - fixtures for PostgreSQL roles
