@@ -132,8 +132,19 @@ class Workstation(QObject):
         if empty:
             self._first_run()
         else:
-            self.runner.submit(self.services.users.list_users, on_done=self._on_users,
+            self.runner.submit(self.services.users.signed_in_user, on_done=self._on_signed_in,
                                on_error=self._on_open_failed)
+
+    def _on_signed_in(self, user: User | None) -> None:
+        """A PostgreSQL login that is an app user is that user: no chooser (row security
+        would refuse anyone else's work anyway). Otherwise (SQLite, or a role without a
+        users row such as ``postgres``) the person chooses who they are."""
+        if user is not None:
+            self.show_window(user)
+            return
+        assert self.services is not None
+        self.runner.submit(self.services.users.list_users, on_done=self._on_users,
+                           on_error=self._on_open_failed)
 
     def _first_run(self) -> None:
         dialog = FirstRunDialog(safe_url(self.cfg.db_url))
