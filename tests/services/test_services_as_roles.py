@@ -144,3 +144,24 @@ def test_signed_in_user_is_the_role_owner(admin_db: Database, roles: Roles) -> N
     assert signed_in is not None
     assert (signed_in.id, signed_in.login, signed_in.role) == (lee.user_id, lee.login, Role.LEAD)
     assert UserService(admin_db).signed_in_user() is None  # postgres has no users row
+
+
+def test_an_admin_role_imports_and_a_reviewer_role_cannot(admin_db: Database, roles: Roles
+                                                           ) -> None:
+    from pathlib import Path
+
+    from sqlalchemy.exc import DBAPIError
+
+    from reviewer_app.domain.errors import ReviewerError
+    from reviewer_app.services.catalog import install_default_catalog
+    from reviewer_app.services.importer import import_appeals
+
+    install_default_catalog(admin_db)
+
+    sample = Path(__file__).parents[1] / "fixtures" / "appeals_sample.csv"
+    ana = roles.database(roles.person("ana"))
+    with pytest.raises((DBAPIError, ReviewerError), match="permission denied"):
+        import_appeals(ana, sample, now=datetime.now(UTC))
+    ada = roles.database(roles.person("ada", Role.ADMIN))
+    summary = import_appeals(ada, sample, now=datetime.now(UTC))
+    assert summary.imported >= 1 and summary.imported == summary.read - summary.rejected
