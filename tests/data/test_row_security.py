@@ -204,8 +204,16 @@ def test_leases_are_the_holders_own(w: World) -> None:
                     "WHERE appeal_id = :a", u=w.ana.user_id, a=w.appeal) == 1
     assert run(ben, "DELETE FROM leases WHERE appeal_id = :a", a=w.appeal) == 0
     assert one(ana, "SELECT note FROM leases WHERE appeal_id = :a", a=w.appeal) == "yours"
-    # An expired lease of someone else may be removed (returning the case to the queue).
+    # An expired lease of someone else may be removed (returning the case to the queue),
+    # but not taken over.
     w.lease(w.other, w.ben, minutes=-1)
+    takeover = ("UPDATE leases SET user_id = :u, expires_at = now() + interval '1 hour' "
+                "WHERE appeal_id = :a")
+    assert "only the holder" in refused(ana, takeover, u=w.ana.user_id, a=w.other)
+    assert run(w.sql(w.lee), "UPDATE leases SET note = 'seen' WHERE appeal_id = :a",
+               a=w.other) == 1  # a lead may
+    assert run(w.admin_db.engine, "UPDATE leases SET note = 'ok' WHERE appeal_id = :a",
+               a=w.other) == 1  # and so may the owner
     assert run(ana, "DELETE FROM leases WHERE appeal_id = :a", a=w.other) == 1
 
 

@@ -71,6 +71,27 @@ COMMENT ON FUNCTION reviewer_app_user_id() IS
     'users.id of the signed-in PostgreSQL role (users.login = session_user), NULL if none';
 """
 
+# Row locks need the UPDATE policy to see expired leases of others (so any client can
+# return them to the queue), but an actual change of such a lease would be a takeover:
+# for reviewers and QA only the holder may change a lease. (Superusers are members of
+# every role, so they, like leads and admins, pass.)
+LEASE_HOLDER_ONLY = f"""
+CREATE FUNCTION reviewer_app_lease_holder_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT (pg_has_role(session_user, '{LEAD}', 'MEMBER')
+            OR pg_has_role(session_user, '{ADMIN}', 'MEMBER'))
+       AND (pg_has_role(session_user, '{REVIEWER}', 'MEMBER')
+            OR pg_has_role(session_user, '{QA}', 'MEMBER'))
+       AND OLD.user_id IS DISTINCT FROM reviewer_app_user_id() THEN
+        RAISE EXCEPTION 'only the holder may change the lease on appeal %', OLD.appeal_id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER leases_holder_only BEFORE UPDATE ON leases
+    FOR EACH ROW EXECUTE FUNCTION reviewer_app_lease_holder_only();
+"""
+
 ME = "(SELECT reviewer_app_user_id())"  # an InitPlan: evaluated once per statement
 HOLDS = (
     "EXISTS (SELECT 1 FROM leases AS l WHERE l.appeal_id = {table}.appeal_id "
@@ -93,7 +114,8 @@ POLICIES: tuple[tuple[str, str, str, str, str | None, str | None], ...] = (
     ("leases", "leases_staff", "ALL", STAFF, "true", "true"),
     ("leases", "leases_insert_own", "INSERT", WORKERS, None, f"user_id = {ME}"),
     # Expired leases of others stay lockable and deletable so any client can return
-    # them to the queue; the new row (hand-off) must name an active colleague.
+    # them to the queue (LEASE_HOLDER_ONLY refuses changing them); the new row (hand-off)
+    # must name an active colleague.
     ("leases", "leases_update_own", "UPDATE", WORKERS,
      f"user_id = {ME} OR expires_at < now()",
      "EXISTS (SELECT 1 FROM users AS u WHERE u.id = user_id AND u.active)"),
@@ -191,6 +213,7 @@ def upgrade() -> None:
     op.execute(USER_ID_FUNCTION.format(schema=schema))
     for statement in _grants(schema):
         op.execute(statement)
+    op.execute(LEASE_HOLDER_ONLY)
     for table in RLS_TABLES:
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
     for policy in POLICIES:
@@ -210,6 +233,8 @@ def downgrade() -> None:
         op.execute(f"REVOKE ALL ON {tables} FROM {EVERYONE}")
         op.execute(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {schema} FROM {EVERYONE}")
         op.execute(f"REVOKE ALL ON SCHEMA {schema} FROM {EVERYONE}")
+        op.execute("DROP TRIGGER leases_holder_only ON leases")
+        op.execute("DROP FUNCTION reviewer_app_lease_holder_only()")
         op.execute("DROP FUNCTION reviewer_app_user_id()")
     for column in ("reviewer_user_id", "decision_id", "appeal_id"):
         op.drop_index(op.f(f"ix_qa_evaluations_{column}"), table_name="qa_evaluations")
