@@ -136,9 +136,12 @@ class Workstation(QObject):
                                on_error=self._on_open_failed)
 
     def _on_signed_in(self, user: User | None) -> None:
-        """A PostgreSQL login that is an app user is that user: no chooser (row security
-        would refuse anyone else's work anyway). Otherwise (SQLite, or a role without a
-        users row such as ``postgres``) the person chooses who they are."""
+        """Open the window of the signed-in database user, or offer the user chooser.
+
+        A PostgreSQL login that is an app user is that user (row security would refuse
+        anyone else's work anyway). On SQLite, or for a role without a users row such as
+        ``postgres``, the person chooses who they are.
+        """
         if user is not None:
             self.show_window(user)
             return
