@@ -13,6 +13,10 @@ from reviewer_app.workers.change_watcher import ChangeWatcher
 from reviewer_app.workers.ops import OpenedCase, Services
 from reviewer_app.workers.runner import Runner
 
+# Changes arriving this close together are refreshed in one go: with a busy team every
+# claim, renewal and decision notifies every client, and each refresh re-reads the counts.
+COALESCE_MS = 100
+
 
 class LiveSync(QObject):
     """Connects a ``ChangeWatcher`` and presence heartbeats to the panels of one window.
@@ -38,6 +42,7 @@ class LiveSync(QObject):
         case_panel: CasePanel,
         window: QObject,
         heartbeat_ms: int = HEARTBEAT_SECONDS * 1000,
+        coalesce_ms: int = COALESCE_MS,
     ) -> None:
         super().__init__(window)
         self._runner = runner
@@ -52,6 +57,11 @@ class LiveSync(QObject):
         self._heartbeat.setInterval(heartbeat_ms)
         self._heartbeat.timeout.connect(self._on_heartbeat_timeout)
         self._stopped = False
+        self._pending = Changes()
+        self._flush = QTimer(self)
+        self._flush.setSingleShot(True)
+        self._flush.setInterval(coalesce_ms)
+        self._flush.timeout.connect(self._on_flush_timeout)
 
         watcher.changes_arrived.connect(self._on_watcher_changes_arrived)
         watcher.presence_changed.connect(self._on_watcher_presence_changed)
@@ -69,6 +79,7 @@ class LiveSync(QObject):
             return
         self._stopped = True
         self._heartbeat.stop()
+        self._flush.stop()
         self._leave()
         self.watcher.stop()
 
@@ -80,7 +91,20 @@ class LiveSync(QObject):
     # -- changes ------------------------------------------------------------------------
 
     def _on_watcher_changes_arrived(self, changes: Changes) -> None:
-        if self._runner.is_closed:
+        pending = self._pending
+        self._pending = Changes(appeal_ids=pending.appeal_ids | changes.appeal_ids,
+                                reload_all=pending.reload_all or changes.reload_all)
+        if not self._flush.isActive():
+            # Leading edge: a lone change is shown at once; what follows within the
+            # interval waits for the timer and is refreshed together.
+            self._on_flush_timeout()
+            self._flush.start()
+
+    def _on_flush_timeout(self) -> None:
+        changes, self._pending = self._pending, Changes()
+        if self._runner.is_closed or self._stopped:
+            return
+        if not changes.appeal_ids and not changes.reload_all:
             return
         if changes.reload_all:
             self._queue.refresh()
