@@ -9,6 +9,7 @@ import pytest
 from reviewer_app.data import change_feed
 from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.data.notify import TimerListener
+from reviewer_app.services import sync
 from reviewer_app.services.sync import GAP_SECONDS, ChangeFeedReader
 
 AT = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
@@ -112,3 +113,22 @@ def test_a_rolled_back_gap_is_given_up_after_the_gap_time(pg_url: str) -> None:
         assert reader.pending_gaps == frozenset()
     finally:
         database.dispose()
+
+
+def test_more_rows_than_a_poll_reads_ask_for_a_reload(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sync, "READ_LIMIT", 2)
+    monkeypatch.setattr(sync, "MAX_READS_PER_POLL", 2)
+    reader = reader_for(database)
+    reader.start()
+    with database.write() as s:
+        publish(s, 1, 2, 3)
+    assert reader.poll().appeal_ids == {1, 2, 3}  # two reads of two rows cover it
+    with database.write() as s:
+        publish(s, 4, 5, 6, 7, 8)
+    batch = reader.poll()
+    assert batch.reload_all
+    with database.write() as s:
+        publish(s, 9)
+    assert reader.poll() == sync.FeedBatch(appeal_ids=frozenset({9}), last_seq=batch.last_seq + 1)
