@@ -14,7 +14,7 @@ from sqlalchemy import text
 from reviewer_app.data import change_feed
 from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.domain.models import Changes
-from reviewer_app.services.sync import ChangeFeedReader
+from reviewer_app.services.sync import PG_FALLBACK_SECONDS, ChangeFeedReader
 from reviewer_app.workers.change_watcher import ChangeWatcher
 
 AT = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
@@ -105,6 +105,27 @@ def test_changes_still_arrive_after_the_listener_connection_is_killed(
         qtbot.waitUntil(lambda: any(12 in c.appeal_ids for c in changes), timeout=5000)
         # Notified again, not merely found by the 3 s fallback read.
         assert time.monotonic() - started < 1.0
+    finally:
+        assert watcher.stop()
+        db.dispose()
+
+
+@pytest.mark.pg
+def test_a_change_without_a_notification_is_found_by_the_fallback_read(
+    qtbot: QtBot, pg_url: str
+) -> None:
+    db = Database(create_db_engine(pg_url))
+    with db.engine.begin() as conn:  # this test's own database: no NOTIFY from now on
+        conn.execute(text("ALTER TABLE change_feed DISABLE TRIGGER change_feed_notify"))
+    watcher = ChangeWatcher(ChangeFeedReader(db))
+    watcher.start()
+    try:
+        assert watcher.wait_ready(10)
+        changes, _ = collect(watcher)
+        publish(db, 21)
+        started = time.monotonic()
+        qtbot.waitUntil(lambda: any(21 in c.appeal_ids for c in changes), timeout=6000)
+        assert time.monotonic() - started < PG_FALLBACK_SECONDS + 1.0
     finally:
         assert watcher.stop()
         db.dispose()
