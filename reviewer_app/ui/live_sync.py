@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QEvent, QObject, QTimer
 
+from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.domain.models import CaseDetail, Changes, User
 from reviewer_app.services.presence import HEARTBEAT_SECONDS, PresenceService
 from reviewer_app.ui.case.panel import CasePanel
@@ -12,6 +15,8 @@ from reviewer_app.ui.review_flow import ReviewFlow
 from reviewer_app.workers.change_watcher import ChangeWatcher
 from reviewer_app.workers.ops import OpenedCase, Services
 from reviewer_app.workers.runner import Runner
+
+log = logging.getLogger(__name__)
 
 # Changes arriving this close together are refreshed in one go: with a busy team every
 # claim, renewal and decision notifies every client, and each refresh re-reads the counts.
@@ -113,7 +118,7 @@ class LiveSync(QObject):
         viewing = self._viewing
         if viewing is not None and (changes.reload_all or viewing in changes.appeal_ids):
             self._runner.submit(self._services.review.open_case, viewing,
-                                on_done=self._on_case_reread)
+                                on_done=self._on_case_reread, on_error=_background_failed)
 
     def _on_case_reread(self, case: CaseDetail) -> None:
         if case.appeal_id == self._viewing:
@@ -141,22 +146,34 @@ class LiveSync(QObject):
         if self._presence is None or viewing not in appeal_ids or self._runner.is_closed:
             return
         self._runner.submit(self._presence.viewers, viewing, excluding=self._user.id,
-                            on_done=lambda users: self._show_viewers(viewing, users))
+                            on_done=lambda users: self._show_viewers(viewing, users),
+                            on_error=_background_failed)
 
     def _touch(self) -> None:
         viewing = self._viewing
         if self._presence is None or viewing is None or self._runner.is_closed:
             return
         self._runner.submit(self._presence.touch, viewing, self._user.id, write=True,
-                            on_done=lambda users: self._show_viewers(viewing, users))
+                            on_done=lambda users: self._show_viewers(viewing, users),
+                            on_error=_background_failed)
 
     def _leave(self) -> None:
         viewing, self._viewing = self._viewing, None
         self._case.viewers.clear_viewers()
         if self._presence is None or viewing is None or self._runner.is_closed:
             return
-        self._runner.submit(self._presence.leave, viewing, self._user.id, write=True)
+        self._runner.submit(self._presence.leave, viewing, self._user.id, write=True,
+                            on_error=_background_failed)
 
     def _show_viewers(self, appeal_id: int, users: tuple[User, ...]) -> None:
         if appeal_id == self._viewing:  # not a late answer about a case closed meanwhile
             self._case.viewers.show_viewers(users)
+
+
+def _background_failed(exc: ReviewerError) -> None:
+    """A heartbeat or live re-read failed (most likely the database is away).
+
+    Nobody asked for it, so no message: the next heartbeat or change tries again, and the
+    connection indicator tells the user about an unreachable database.
+    """
+    log.info("live update skipped: %s: %s", type(exc).__name__, exc)

@@ -7,6 +7,7 @@ import threading
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.domain.models import Changes
 from reviewer_app.services.sync import ChangeFeedReader, FeedBatch
 
@@ -84,12 +85,18 @@ class ChangeWatcher(QObject):
                     if self._stopping.is_set():
                         break
                     batch = self._reader.poll()
-                except Exception:
-                    # Most likely the database is unreachable; the next round retries.
+                except Exception as exc:
+                    # Keep watching whatever happened: live updates must come back by
+                    # themselves once the database does. A known error (the database is
+                    # away) is logged briefly; anything else is a bug and logged in full.
                     failures += 1
                     delay = RETRY_SECONDS[min(failures, len(RETRY_SECONDS)) - 1]
-                    log.warning("reading the change feed failed (retry in %.0f s)", delay,
-                                exc_info=failures == 1)
+                    if isinstance(exc, ReviewerError):
+                        log.warning("reading the change feed failed (retry in %.0f s): %s",
+                                    delay, exc)
+                    else:
+                        log.error("reading the change feed failed (retry in %.0f s)", delay,
+                                  exc_info=failures == 1)
                     self._stopping.wait(delay)
                     continue
                 if failures:

@@ -13,8 +13,10 @@ from sqlalchemy import text
 
 from reviewer_app.data import change_feed
 from reviewer_app.data.db import Database, create_db_engine
+from reviewer_app.domain.errors import DatabaseUnavailableError
 from reviewer_app.domain.models import Changes
-from reviewer_app.services.sync import PG_FALLBACK_SECONDS, ChangeFeedReader
+from reviewer_app.services.sync import PG_FALLBACK_SECONDS, ChangeFeedReader, FeedBatch
+from reviewer_app.workers import change_watcher
 from reviewer_app.workers.change_watcher import ChangeWatcher
 
 AT = datetime(2026, 1, 10, 12, 0, tzinfo=UTC)
@@ -129,3 +131,49 @@ def test_a_change_without_a_notification_is_found_by_the_fallback_read(
     finally:
         assert watcher.stop()
         db.dispose()
+
+
+class FlakyReader:
+    """A reader whose database is away for the first two polls."""
+
+    fallback_seconds = 0.01
+
+    def __init__(self) -> None:
+        self.polls = 0
+        self.closed = False
+
+    def start(self) -> int:
+        return 0
+
+    def wait(self, timeout: float) -> bool:
+        time.sleep(min(timeout, 0.01))
+        return True
+
+    def wake(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self.closed = True
+
+    def poll(self) -> FeedBatch:
+        self.polls += 1
+        if self.polls <= 2:
+            raise DatabaseUnavailableError("Cannot use the database: connection refused")
+        return FeedBatch(appeal_ids=frozenset({5}), last_seq=self.polls)
+
+
+def test_the_watcher_carries_on_once_the_database_is_back(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(change_watcher, "RETRY_SECONDS", (0.05, 0.1))
+    reader = FlakyReader()
+    watcher = ChangeWatcher(reader)  # type: ignore[arg-type]
+    changes, _ = collect(watcher)
+    watcher.start()
+    try:
+        qtbot.waitUntil(lambda: bool(changes), timeout=3000)
+    finally:
+        assert watcher.stop()
+    assert changes[0].appeal_ids == {5}
+    assert reader.closed
+    assert "connection refused" in caplog.text
