@@ -120,7 +120,7 @@ class PgListener:
             delay = RECONNECT_BACKOFF[min(self._failures - 1, len(RECONNECT_BACKOFF) - 1)]
             self._next_attempt = time.monotonic() + delay
             log.warning("change listener cannot connect (retry in %.1f s): %s", delay,
-                        str(exc).strip().splitlines()[0] if str(exc).strip() else exc)
+                        _first_line(exc))
             return False
         if self._was_connected:
             self.reconnects += 1
@@ -157,7 +157,7 @@ class PgListener:
                 self._conn.execute("SELECT 1")
                 self._last_traffic = time.monotonic()
         except psycopg.Error as exc:
-            log.warning("change listener lost its connection: %s", exc)
+            log.warning("change listener lost its connection: %s", _first_line(exc))
             self._drop()
             return True
         return False
@@ -204,6 +204,11 @@ class PgListener:
                 conn.close()
             except psycopg.Error:  # closing a broken connection may fail; it is gone anyway
                 log.debug("closing the broken listener connection failed", exc_info=True)
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
 
 
 def libpq_url(url: URL | str) -> str:

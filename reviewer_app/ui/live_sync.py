@@ -33,6 +33,18 @@ class LiveSync(QObject):
 
     It watches the window's close event (an event filter, so the window class needs no
     hook) to stop the watcher thread and leave the case.
+
+    Args:
+        runner: Runs the re-reads and heartbeats off the GUI thread.
+        services: The use cases; ``services.presence`` None turns presence off.
+        watcher: The change watcher of this window (started by ``start``).
+        user: The signed-in user (left out of "Also viewing").
+        flow: The review loop, whose opened and closed cases drive the heartbeat.
+        queue_panel: Refreshed row by row, or reloaded after a bulk change.
+        case_panel: Its header, event log and viewers label follow the open case.
+        window: Parent; its close event stops everything.
+        heartbeat_ms: Presence heartbeat interval.
+        coalesce_ms: Changes within this interval after a refresh are refreshed together.
     """
 
     def __init__(
