@@ -2,8 +2,9 @@
 
 MESSAGES: dict[str, str] = {
     "Also viewing: %1": "也在查看：%1",
-    # Separator between the names of the people viewing a case.
-    ", ": "、",
 }
 
-BY_CONTEXT: dict[tuple[str, str], str] = {}
+BY_CONTEXT: dict[tuple[str, str], str] = {
+    # Between the names of the people viewing a case; only there, not every ", ".
+    ("ViewersLabel", ", "): "、",
+}
