@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from reviewer_app.app import build_main_window, build_services
 from reviewer_app.config import load_config
+from reviewer_app.data import change_feed
 from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.data.orm import PresenceRow
 from reviewer_app.domain.enums import AppealStatus, EventType
@@ -39,6 +40,7 @@ class Two:
     rita: int
     lena: int
     omar: int
+    factory: Factory
 
 
 @pytest.fixture
@@ -63,7 +65,7 @@ def two(qtbot: QtBot, db_url: str) -> Iterator[Two]:
     window.start()
     qtbot.waitUntil(lambda: window.queue_panel.model.rowCount() == 3, timeout=10_000)
     assert window.live_sync.watcher.wait_ready(10)
-    yield Two(window, runner, mine, other, rita, lena, omar)
+    yield Two(window, runner, mine, other, rita, lena, omar, f)
     window.close()
     runner.shutdown()
     other.dispose()
@@ -153,3 +155,15 @@ def test_the_open_case_header_follows_a_change_made_elsewhere(qtbot: QtBot, two:
     row = model.row_of(appeal_id)
     assert row is not None
     qtbot.waitUntil(lambda: model.row_at(row).status is AppealStatus.NEW, timeout=3000)
+
+
+def test_a_bulk_change_elsewhere_reloads_the_queue(qtbot: QtBot, two: Two) -> None:
+    """An import elsewhere publishes one "bulk" change: the view reloads and shows new rows."""
+    f = two.factory  # rows written without a feed row each, as an import does
+    f.appeals(2, sla_due_at=lambda i: f.now + timedelta(minutes=10 + i))
+    with two.other.write() as s:
+        change_feed.publish(s, kind=change_feed.BULK, at=datetime.now(UTC), appeal_ids=(None,))
+    model = two.window.queue_panel.model
+    qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=3000)
+    qtbot.waitUntil(
+        lambda: two.window.queue_panel.counts_label.text().startswith("5 "), timeout=3000)
