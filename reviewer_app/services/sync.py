@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from reviewer_app.data import change_feed
 from reviewer_app.data.db import Database
-from reviewer_app.data.notify import Listener, listener_for
+from reviewer_app.data.notify import SQLITE_POLL_SECONDS, Listener, listener_for
 from reviewer_app.domain.models import ChangeEntry
 
 log = logging.getLogger(__name__)
@@ -75,7 +75,7 @@ class ChangeFeedReader:
     @property
     def fallback_seconds(self) -> float:
         """How long ``wait`` may block before the feed should be read anyway."""
-        return PG_FALLBACK_SECONDS if self._db.dialect == "postgresql" else 0.3
+        return PG_FALLBACK_SECONDS if self._db.dialect == "postgresql" else SQLITE_POLL_SECONDS
 
     @property
     def pending_gaps(self) -> frozenset[int]:
