@@ -28,8 +28,10 @@ from reviewer_app.services.importer import (
     import_appeals,
     write_errors,
 )
+from reviewer_app.services.presence import PresenceService
 from reviewer_app.services.queue import QueueService
 from reviewer_app.services.review import ReviewService
+from reviewer_app.services.sync import ChangeFeedReader
 from reviewer_app.services.users import UserService
 from reviewer_app.services.workspace import open_workspace, safe_url, workspace_state
 from reviewer_app.ui.activity import ActivityMonitor
@@ -38,8 +40,10 @@ from reviewer_app.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from reviewer_app.ui.dialogs.user_chooser import UserChooserDialog
 from reviewer_app.ui.gc_guard import GuiThreadCollector
 from reviewer_app.ui.i18n import install_translators
+from reviewer_app.ui.live_sync import LiveSync
 from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.theme import apply_theme
+from reviewer_app.workers.change_watcher import ChangeWatcher
 from reviewer_app.workers.ops import Services
 from reviewer_app.workers.progress import Cancelled, ProgressRelay
 from reviewer_app.workers.runner import Runner
@@ -61,6 +65,8 @@ def build_services(db: Database, cfg: Config) -> Services:
         review=ReviewService(db),
         guidance=GuidanceService(db),
         users=UserService(db),
+        presence=PresenceService(db),
+        change_feed=lambda: ChangeFeedReader(db),
     )
 
 
@@ -74,6 +80,14 @@ def build_main_window(
         at_risk_hours=cfg.at_risk_hours,
     )
     window.activity = ActivityMonitor(meter, app)  # type: ignore[attr-defined]
+    if services.change_feed is not None:
+        live = LiveSync(
+            runner, services, ChangeWatcher(services.change_feed()), user=user,
+            flow=window.flow, queue_panel=window.queue_panel, case_panel=window.case_panel,
+            window=window,
+        )
+        live.start()  # before the queue loads, so a change made meanwhile is not missed
+        window.live_sync = live  # type: ignore[attr-defined]
     return window
 
 
@@ -102,7 +116,10 @@ class Workstation(QObject):
         self._open(self.cfg.db_url)
 
     def close(self) -> None:
-        """Wait for running work and close the database."""
+        """Stop live updates, wait for running work and close the database."""
+        live = getattr(self.window, "live_sync", None)
+        if live is not None:
+            live.stop()
         self.runner.shutdown()
         if self.db is not None:
             self.db.dispose()

@@ -205,7 +205,7 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/case/panel.py" line="+44" />
+        <location filename="../../reviewer_app/ui/case/panel.py" line="+46" />
         <source>Enforcement</source>
         <translation>处罚</translation>
     </message>
@@ -225,12 +225,12 @@
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+9" />
         <source>No case open. Claim the next appeal to start.</source>
         <translation>没有打开的案件。领取下一个申诉即可开始。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+21" />
         <source>History (%1)</source>
         <translation>历史（%1）</translation>
     </message>
@@ -985,9 +985,22 @@
     </message>
 </context>
 <context>
+    <name>ViewersLabel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/case/viewers.py" line="+30" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Also viewing: %1</source>
+        <translation>也在查看：%1</translation>
+    </message>
+</context>
+<context>
     <name>Workstation</name>
     <message>
-        <location filename="../../reviewer_app/app.py" line="+123" />
+        <location filename="../../reviewer_app/app.py" line="+140" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

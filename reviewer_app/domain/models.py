@@ -295,6 +295,7 @@ class Changes:
 
     appeal_ids: frozenset[int] = field(default_factory=frozenset)
     stats_stale: bool = False
+    reload_all: bool = False  # too much changed elsewhere (a bulk import): reload views
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from reviewer_app.domain.enums import Outcome
@@ -19,8 +20,10 @@ from reviewer_app.domain.models import (
     SopDocument,
 )
 from reviewer_app.services.guidance import GuidanceService
+from reviewer_app.services.presence import PresenceService
 from reviewer_app.services.queue import QueueService
 from reviewer_app.services.review import ReviewService
+from reviewer_app.services.sync import ChangeFeedReader
 from reviewer_app.services.users import UserService
 
 
@@ -32,6 +35,9 @@ class Services:
     review: ReviewService
     guidance: GuidanceService
     users: UserService
+    # Live updates (None: a window without them, e.g. in tests of other features).
+    presence: PresenceService | None = None
+    change_feed: Callable[[], ChangeFeedReader] | None = None  # one reader per window
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from reviewer_app.ui.case.appellant import AppellantSection
 from reviewer_app.ui.case.enforcement import EnforcementSection
 from reviewer_app.ui.case.header import CaseHeader
 from reviewer_app.ui.case.history import EventLogSection, HistorySection
+from reviewer_app.ui.case.viewers import ViewersLabel
 from reviewer_app.ui.case.widgets import plain_label
 
 
@@ -34,6 +35,7 @@ class CasePanel(QWidget):
         self._case: CaseDetail | None = None
 
         self.header = CaseHeader(self, clock=clock, at_risk_hours=at_risk_hours)
+        self.viewers = ViewersLabel(self)
         self.enforcement_section = EnforcementSection(self)
         self.appellant_section = AppellantSection(self)
         self.history_section = HistorySection(self)
@@ -50,6 +52,7 @@ class CasePanel(QWidget):
         case_layout = QVBoxLayout(case_page)
         case_layout.setContentsMargins(0, 0, 0, 0)
         case_layout.addWidget(self.header)
+        case_layout.addWidget(self.viewers)
         case_layout.addWidget(self.tabs, 1)
 
         self.empty_label = plain_label(self.tr("No case open. Claim the next appeal to start."))
@@ -64,6 +67,8 @@ class CasePanel(QWidget):
     def show_case(self, case: CaseDetail) -> None:
         """Show ``case``; the SLA countdown starts ticking."""
         same_case = self._case is not None and self._case.appeal_id == case.appeal_id
+        if not same_case:
+            self.viewers.clear_viewers()  # the previous case's viewers are not this one's
         self._case = case
         self.header.show_case(case)
         self.enforcement_section.show_enforcement(case.enforcement)
@@ -80,10 +85,19 @@ class CasePanel(QWidget):
             self.tabs.setCurrentIndex(0)
         self._stack.setCurrentIndex(1)
 
+    def update_live(self, case: CaseDetail) -> None:
+        """Someone else changed the case on display: new header and event log, place kept."""
+        if self._case is None or self._case.appeal_id != case.appeal_id:
+            return  # another case is open by now
+        self._case = case
+        self.header.show_case(case)
+        self.events_section.show_events(case.events)
+
     def clear(self) -> None:
         """Show the empty state and stop the countdown."""
         self._case = None
         self.header.clear()
+        self.viewers.clear_viewers()
         self.enforcement_section.clear()
         self.appellant_section.clear()
         self.history_section.clear()
