@@ -1005,7 +1005,7 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+45" />
         <source>Generating the demo database…</source>
         <translation>正在生成演示数据库…</translation>
     </message>
