@@ -39,7 +39,7 @@ def create_db_engine(url: str, *, create_sqlite_file: bool = True) -> Engine:
     """
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
         raise DatabaseUnavailableError(f"Not a database URL: {hide_password(url)!r}") from exc
     backend = parsed.get_backend_name()
     if backend == "sqlite":

@@ -23,5 +23,5 @@ def safe_url(url: str) -> str:
     """The URL with any password masked, fit for messages and logs."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:  # unparsable: still never show what looks like a password
+    except (ArgumentError, ValueError):  # unparsable: still never show what looks like a password
         return hide_password(url)
