@@ -22,7 +22,7 @@ from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.domain.handle_time import HandleTimeMeter
 from reviewer_app.domain.models import User
 from reviewer_app.log import setup_logging
-from reviewer_app.services.credentials import CredentialStore, StoredPassword
+from reviewer_app.services.credentials import CredentialStore
 from reviewer_app.services.guidance import GuidanceService
 from reviewer_app.services.importer import (
     ImportFileError,
@@ -35,14 +35,14 @@ from reviewer_app.services.review import ReviewService
 from reviewer_app.services.users import UserService
 from reviewer_app.services.workspace import open_workspace, safe_url, workspace_state
 from reviewer_app.ui.activity import ActivityMonitor
-from reviewer_app.ui.connection_settings import load_profile, remembers_password, save_profile
-from reviewer_app.ui.dialogs.connection import ConnectionDialog
-from reviewer_app.ui.dialogs.errors import describe_error, show_bug, show_known_error
+from reviewer_app.ui.connection_settings import load_profile
+from reviewer_app.ui.dialogs.errors import show_bug, show_known_error
 from reviewer_app.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from reviewer_app.ui.dialogs.user_chooser import UserChooserDialog
 from reviewer_app.ui.gc_guard import GuiThreadCollector
 from reviewer_app.ui.i18n import install_translators
 from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.ui.team_connector import TeamConnector
 from reviewer_app.ui.theme import apply_theme
 from reviewer_app.workers.ops import Services
 from reviewer_app.workers.progress import Cancelled, ProgressRelay
@@ -104,8 +104,11 @@ class Workstation(QObject):
         self.app = app
         self.cfg = cfg
         self.profile = profile  # the saved team database, opened with the keyring password
-        self.credentials = credentials or CredentialStore()
         self.runner = Runner(self)
+        self.team = TeamConnector(
+            self.runner, self._open, credentials=credentials, window=lambda: self.window,
+            forget_typed_url=lambda: QSettings().remove(TEAM_URL_KEY), parent=self,
+        )
         self.db: Database | None = None
         self.services: Services | None = None
         self.window: MainWindow | None = None
@@ -115,7 +118,7 @@ class Workstation(QObject):
     def begin(self) -> None:
         """Open the configured database, or the saved team profile (asynchronously)."""
         if self.profile is not None:
-            self.connect_team(self.profile, ask=False, on_cancel=self._quit)
+            self.team.connect(self.profile, ask=False, on_cancel=self._quit)
         else:
             self._open(self.cfg.db_url)
 
@@ -180,80 +183,10 @@ class Workstation(QObject):
             self._open(typed)
             return
         profile, password = parsed if parsed else (None, "")
-        self.connect_team(profile, ask=True, password=password, on_cancel=self._first_run)
-
-    # -- the team database (connection dialog, keyring) -----------------------------------
-
-    def connect_team(
-        self,
-        profile: ConnectionProfile | None,
-        *,
-        ask: bool,
-        password: str = "",
-        message: str = "",
-        on_cancel: Callable[[], None] | None = None,
-    ) -> None:
-        """Open a team database: with the keyring's password, or through the dialog.
-
-        Args:
-            profile: the server to prefill (None: an empty form).
-            ask: show the dialog even if the keyring has a password (menu, first run).
-            password: a password to prefill (typed into a URL on the first-run screen).
-            message: why the dialog is shown again (e.g. the saved password was refused).
-            on_cancel: what to do when the dialog is cancelled.
-        """
-        if profile is None:
-            self.runner.submit(self.credentials.available, on_done=lambda available: (
-                self._ask_connection(None, StoredPassword(bool(available), None), password,
-                                     message, on_cancel)))
-            return
-
-        def looked_up(stored: StoredPassword) -> None:
-            if stored.password and not ask:
-                self._open(profile.url(stored.password),
-                           on_error=lambda exc: self._on_team_open_failed(profile, exc))
-            else:
-                self._ask_connection(profile, stored, password, message, on_cancel)
-
-        self.runner.submit(self.credentials.lookup, profile, on_done=looked_up)
-
-    def _on_team_open_failed(self, profile: ConnectionProfile, exc: ReviewerError) -> None:
-        """A saved profile did not open (password changed, server moved): ask again."""
-        message = f"{describe_error(exc)}\n{exc}"
-        self.connect_team(profile, ask=True, message=message,
-                          on_cancel=None if self.window is not None else self._quit)
-
-    def _ask_connection(
-        self,
-        profile: ConnectionProfile | None,
-        stored: StoredPassword,
-        password: str,
-        message: str,
-        on_cancel: Callable[[], None] | None,
-    ) -> None:
-        dialog = ConnectionDialog(
-            self.runner, profile, password=password or stored.password or "",
-            keyring_available=stored.available, remember=remembers_password(),
-            message=message, parent=self.window,
-        )
-        if dialog.exec() != ConnectionDialog.DialogCode.Accepted:
-            if on_cancel is not None:
-                on_cancel()
-            return
-        chosen, secret, keep = dialog.profile(), dialog.password(), dialog.remember_password()
-        # The profile supersedes an address typed on the first-run screen.
-        QSettings().remove(TEAM_URL_KEY)
-        save_profile(chosen, remember=keep)
-        self.profile = chosen
-        if stored.available:
-            self.runner.submit(self.credentials.remember, chosen, secret, keep=keep,
-                               on_error=lambda exc: show_known_error(
-                                   self.window, exc, self.tr("Password not remembered")))
-        self._open(chosen.url(secret),
-                   on_error=lambda exc: self._on_team_open_failed(chosen, exc))
+        self.team.connect(profile, ask=True, password=password, on_cancel=self._first_run)
 
     def _on_window_connect_requested(self) -> None:
-        self.connect_team(self.profile or load_profile(), ask=True)
+        self.team.connect(self.team.profile or load_profile(), ask=True)
 
     def _retire_window(self) -> None:
         """Close the window of the previous database; the next sign-in makes a new one."""
