@@ -264,10 +264,8 @@ class ConnectionDialog(QDialog):
     def _on_check_failed(self, generation: int, exc: ReviewerError) -> None:
         if generation != self._generation:
             return
-        if isinstance(exc, ConnectionFailedError):
-            text = f"{problem_text(exc.problem)}\n{details_text(str(exc))}"
-        else:
-            text = f"{self.tr('The connection failed.')}\n{details_text(str(exc))}"
+        problem = exc.problem if isinstance(exc, ConnectionFailedError) else None
+        text = f"{problem_text(problem or ConnectionProblem.OTHER)}\n{details_text(str(exc))}"
         self._show_result(text, ok=False)
         self._focus_for(exc)
 
