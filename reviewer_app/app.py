@@ -35,7 +35,7 @@ from reviewer_app.services.review import ReviewService
 from reviewer_app.services.users import UserService
 from reviewer_app.services.workspace import open_workspace, safe_url, workspace_state
 from reviewer_app.ui.activity import ActivityMonitor
-from reviewer_app.ui.connection_settings import load_profile
+from reviewer_app.ui.connection_settings import load_profile, save_profile
 from reviewer_app.ui.dialogs.errors import show_bug, show_known_error
 from reviewer_app.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from reviewer_app.ui.dialogs.user_chooser import UserChooserDialog
@@ -98,12 +98,14 @@ class Workstation(QObject):
         parent: QObject | None = None,
         *,
         profile: ConnectionProfile | None = None,
+        password: str = "",
         credentials: CredentialStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.app = app
         self.cfg = cfg
         self.profile = profile  # the saved team database, opened with the keyring password
+        self._password = password  # only from an old saved address; moved to the keyring
         self.runner = Runner(self)
         self.team = TeamConnector(
             self.runner, self._open, credentials=credentials, window=lambda: self.window,
@@ -118,7 +120,8 @@ class Workstation(QObject):
     def begin(self) -> None:
         """Open the configured database, or the saved team profile (asynchronously)."""
         if self.profile is not None:
-            self.team.connect(self.profile, ask=False, on_cancel=self._quit)
+            self.team.connect(self.profile, ask=False, password=self._password,
+                              on_cancel=self._quit)
         else:
             self._open(self.cfg.db_url)
 
@@ -370,11 +373,27 @@ def _os_login() -> str:
         return "admin"
 
 
-def _saved_profile(db_url: str | None, demo: bool) -> ConnectionProfile | None:
-    """The team profile to open at start-up, unless a database was named explicitly."""
+def _saved_profile(db_url: str | None, demo: bool) -> tuple[ConnectionProfile, str] | None:
+    """The team profile to open at start-up (and a password to move to the keyring).
+
+    None when a database was named explicitly or no team database was chosen before.
+    """
     if demo or (db_url and db_url != config.default_db_url()):
         return None
-    return load_profile()
+    profile = load_profile()
+    if profile is not None:
+        return profile, ""
+    # Before the connection form, the address typed on the first-run screen was saved as
+    # it was, password included: turn it into a profile, move the password to the keyring
+    # (see TeamConnector.connect) and remove the address from the settings.
+    settings = QSettings()
+    team = settings.value(TEAM_URL_KEY)
+    parsed = profile_from_url(str(team)) if team else None
+    if parsed is None:
+        return None
+    save_profile(parsed[0], remember=True)
+    settings.remove(TEAM_URL_KEY)
+    return parsed
 
 
 def _resolve_url(db_url: str | None, demo: bool) -> str:
@@ -419,11 +438,12 @@ def run_gui(db_url: str | None, *, demo: bool = False) -> int:
     app = prepare_application()
     setup_logging(config.data_dir())
     _install_excepthook(app)
-    profile = _saved_profile(db_url, demo)
+    saved = _saved_profile(db_url, demo)
+    profile, password = saved if saved else (None, "")
     cfg = load_config(profile.url() if profile else _resolve_url(db_url, demo))
     app.setQuitOnLastWindowClosed(False)  # start-up dialogs come and go before the window
     collector = GuiThreadCollector(app)
-    station = Workstation(app, cfg, profile=profile)
+    station = Workstation(app, cfg, profile=profile, password=password)
     code: dict[str, Any] = {}
 
     def finish(exit_code: int) -> None:

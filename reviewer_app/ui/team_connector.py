@@ -61,7 +61,9 @@ class TeamConnector(QObject):
         Args:
             profile: the server to prefill (None: an empty form).
             ask: show the form even if the keyring has a password (menu, first run).
-            password: a password to prefill (typed into a URL on the first-run screen).
+            password: a password typed into an address (first-run screen, or an address
+                saved by an older version): prefilled in the form, or with ``ask`` False
+                used and moved to the keyring when the keyring has none.
             message: why the form is shown again (e.g. the saved password was refused).
             on_cancel: what to do when the form is cancelled (also after a later failure).
         """
@@ -72,8 +74,12 @@ class TeamConnector(QObject):
             return
 
         def looked_up(stored: StoredPassword) -> None:
-            if stored.password and not ask:
-                self._open(profile, stored.password, on_cancel)
+            secret = stored.password or password
+            if secret and not ask:
+                if not stored.password and stored.available:  # an old saved address
+                    self._runner.submit(self.credentials.set, profile, secret,
+                                        on_error=self._on_keyring_error)
+                self._open(profile, secret, on_cancel)
             else:
                 self._ask(profile, stored, password, message, on_cancel)
 
@@ -113,9 +119,9 @@ class TeamConnector(QObject):
         self._forget_typed_url()  # the saved profile supersedes an address typed earlier
         save_profile(chosen, remember=keep)
         if stored.available:
-            self._runner.submit(
-                self.credentials.remember, chosen, secret, keep=keep,
-                on_error=lambda exc: show_known_error(
-                    self._window(), exc, self.tr("Password not remembered")),
-            )
+            self._runner.submit(self.credentials.remember, chosen, secret, keep=keep,
+                                on_error=self._on_keyring_error)
         self._open(chosen, secret, on_cancel)
+
+    def _on_keyring_error(self, exc: ReviewerError) -> None:
+        show_known_error(self._window(), exc, self.tr("Password not remembered"))

@@ -243,3 +243,29 @@ def test_menu_switches_the_workstation_to_the_team_database(
             station.window.close()
         station.close()
         app.setQuitOnLastWindowClosed(True)
+
+
+def test_an_old_saved_address_with_password_moves_to_profile_and_keyring(
+    qtbot: QtBot, pg_url: str, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reviewer_app.app import _saved_profile
+
+    server = server_profile(with_user(pg_url))
+    QSettings().setValue(TEAM_URL_KEY, server.url(SECRET))  # as the previous version did
+    saved = _saved_profile(None, demo=False)
+    assert saved == (server, SECRET)
+    assert QSettings().value(TEAM_URL_KEY) is None and load_profile() == server
+    assert SECRET not in settings_file_text()
+    assert _saved_profile("sqlite:////tmp/x.sqlite3", demo=False) is None  # --db wins
+
+    offered: list[int] = []
+    monkeypatch.setattr(UserChooserDialog, "exec", lambda d: offered.append(d.list.count())
+                        or int(QDialog.DialogCode.Rejected))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    station = Workstation(app, load_config(server.url()), profile=server, password=SECRET)
+    with qtbot.waitSignal(station.finished, timeout=20_000):
+        station.begin()
+    station.close()
+    assert offered == [1]
+    assert memory_keyring.entries == {(KEYRING_SERVICE, server.keyring_username): SECRET}
