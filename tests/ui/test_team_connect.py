@@ -269,3 +269,40 @@ def test_an_old_saved_address_with_password_moves_to_profile_and_keyring(
     station.close()
     assert offered == [1]
     assert memory_keyring.entries == {(KEYRING_SERVICE, server.keyring_username): SECRET}
+
+
+def test_a_switch_that_fails_keeps_the_workstation_on_its_database(
+    qtbot: QtBot, sqlite_url: str, empty_pg_url: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    server = server_profile(empty_pg_url)  # reachable, but no schema: cannot be opened
+    with_user(sqlite_url)
+    monkeypatch.setattr(UserChooserDialog, "exec", lambda d: int(QDialog.DialogCode.Accepted))
+    forms: list[ConnectionDialog] = []
+    drive = drive_form(qtbot, server, SECRET, forms)
+    reasons: list[str] = []
+
+    def form(dialog: ConnectionDialog) -> int:
+        if not forms:
+            return drive(dialog)
+        reasons.append(dialog.result_label.text())
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(ConnectionDialog, "exec", form)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    station = Workstation(app, load_config(sqlite_url))
+    with qtbot.waitSignal(station.window_shown, timeout=20_000) as first:
+        station.begin()
+    window = first.args[0]
+    try:
+        window.actions.connect_database.trigger()
+        qtbot.waitUntil(lambda: bool(reasons), timeout=20_000)
+        assert "older schema" in reasons[0]  # the form came back and says why
+        qtbot.waitUntil(lambda: station.runner.pending == 0, timeout=10_000)
+        assert station.window is window and window.isVisible()
+        assert station.db is not None and station.db.dialect == "sqlite"
+    finally:
+        app.setQuitOnLastWindowClosed(False)
+        window.close()
+        station.close()
+        app.setQuitOnLastWindowClosed(True)
