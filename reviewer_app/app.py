@@ -197,6 +197,9 @@ class Workstation(QObject):
         if old is None:
             return
         self.app.setQuitOnLastWindowClosed(False)  # closing it must not end the app
+        live = getattr(old, "live_sync", None)  # the change-feed watcher of the old database
+        if live is not None:
+            live.stop()
         old.close()  # saves the layout and gives back the open case (on the old database)
         for timer in old.findChildren(QTimer):
             timer.stop()  # no more renewals or refreshes against the old database
