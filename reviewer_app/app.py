@@ -17,10 +17,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 from reviewer_app import config
 from reviewer_app.config import Config, load_config
 from reviewer_app.data.db import Database
+from reviewer_app.domain.connection import ConnectionProfile, hide_password, profile_from_url
 from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.domain.handle_time import HandleTimeMeter
 from reviewer_app.domain.models import User
 from reviewer_app.log import setup_logging
+from reviewer_app.services.credentials import CredentialStore
 from reviewer_app.services.guidance import GuidanceService
 from reviewer_app.services.importer import (
     ImportFileError,
@@ -35,6 +37,7 @@ from reviewer_app.services.sync import ChangeFeedReader
 from reviewer_app.services.users import UserService
 from reviewer_app.services.workspace import open_workspace, safe_url, workspace_state
 from reviewer_app.ui.activity import ActivityMonitor
+from reviewer_app.ui.connection_settings import load_profile, save_profile
 from reviewer_app.ui.dialogs.errors import show_bug, show_known_error
 from reviewer_app.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from reviewer_app.ui.dialogs.user_chooser import UserChooserDialog
@@ -42,6 +45,7 @@ from reviewer_app.ui.gc_guard import GuiThreadCollector
 from reviewer_app.ui.i18n import install_translators
 from reviewer_app.ui.live_sync import LiveSync
 from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.ui.team_connector import TeamConnector
 from reviewer_app.ui.theme import apply_theme
 from reviewer_app.workers.change_watcher import ChangeWatcher
 from reviewer_app.workers.ops import Services
@@ -101,19 +105,39 @@ class Workstation(QObject):
     finished = Signal(int)
     window_shown = Signal(object)
 
-    def __init__(self, app: QApplication, cfg: Config, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        app: QApplication,
+        cfg: Config,
+        parent: QObject | None = None,
+        *,
+        profile: ConnectionProfile | None = None,
+        password: str = "",
+        credentials: CredentialStore | None = None,
+    ) -> None:
         super().__init__(parent)
         self.app = app
         self.cfg = cfg
+        self.profile = profile  # the saved team database, opened with the keyring password
+        self._password = password  # only from an old saved address; moved to the keyring
         self.runner = Runner(self)
+        self.team = TeamConnector(
+            self.runner, self._open, credentials=credentials, window=lambda: self.window,
+            forget_typed_url=lambda: QSettings().remove(TEAM_URL_KEY), parent=self,
+        )
         self.db: Database | None = None
         self.services: Services | None = None
         self.window: MainWindow | None = None
+        self._retired: list[MainWindow] = []
         self.runner.bug_found.connect(self._on_runner_bug_found)
 
     def begin(self) -> None:
-        """Open the configured database (asynchronously)."""
-        self._open(self.cfg.db_url)
+        """Open the configured database, or the saved team profile (asynchronously)."""
+        if self.profile is not None:
+            self.team.connect(self.profile, ask=False, password=self._password,
+                              on_cancel=self._quit)
+        else:
+            self._open(self.cfg.db_url)
 
     def close(self) -> None:
         """Stop live updates, wait for running work and close the database."""
@@ -127,23 +151,30 @@ class Workstation(QObject):
 
     # -- steps ---------------------------------------------------------------------------
 
-    def _open(self, url: str) -> None:
+    def _open(self, url: str, on_error: Callable[[ReviewerError], None] | None = None) -> None:
         self.cfg = load_config(url) if url != self.cfg.db_url else self.cfg
         embedded = url.startswith("sqlite")
         log.info("opening %s (embedded=%s)", safe_url(url), embedded)
         self.runner.submit(
             _open_and_inspect, url, embedded,
-            on_done=self._on_opened, on_error=self._on_open_failed,
+            on_done=self._on_opened, on_error=on_error or self._on_open_failed,
         )
 
     def _on_open_failed(self, exc: ReviewerError) -> None:
-        show_known_error(None, exc, self.tr("Cannot open the database"))
-        self.finished.emit(EXIT_DATABASE)
+        show_known_error(self.window, exc, self.tr("Cannot open the database"))
+        if self.window is None:  # a failed switch keeps the workstation on the old database
+            self.finished.emit(EXIT_DATABASE)
+
+    def _quit(self) -> None:
+        self.finished.emit(EXIT_OK)
 
     def _on_opened(self, result: tuple[Database, bool]) -> None:
         db, empty = result
+        self._retire_window()
         if self.db is not None:
-            self.db.dispose()
+            # On the write lane: after writes still queued for the old database (such as
+            # releasing the case the old window had open).
+            self.runner.submit(self.db.dispose, write=True)
         self.db = db
         self.services = build_services(db, self.cfg)
         if empty:
@@ -170,14 +201,46 @@ class Workstation(QObject):
         dialog = FirstRunDialog(safe_url(self.cfg.db_url))
         dialog.exec()
         if dialog.choice is FirstRunChoice.CONNECT:
-            QSettings().setValue(TEAM_URL_KEY, dialog.team_url())
-            self._open(dialog.team_url())
+            self._first_run_connect(dialog.team_url())
         elif dialog.choice is FirstRunChoice.DEMO:
             self._make_demo()
         elif dialog.choice is FirstRunChoice.IMPORT:
             self._import(Path(dialog.import_path))
         else:
             self.finished.emit(EXIT_OK)
+
+    def _first_run_connect(self, typed: str) -> None:
+        parsed = profile_from_url(typed) if typed else None
+        if typed and parsed is None:  # e.g. an SQLite file: open it as it is
+            if hide_password(typed) == typed:  # a URL with a password is never stored
+                QSettings().setValue(TEAM_URL_KEY, typed)
+            self._open(typed)
+            return
+        profile, password = parsed if parsed else (None, "")
+        self.team.connect(profile, ask=True, password=password, on_cancel=self._first_run)
+
+    def _on_window_connect_requested(self) -> None:
+        self.team.connect(self.team.profile or load_profile(), ask=True)
+
+    def _retire_window(self) -> None:
+        """Close the window of the previous database; the next sign-in makes a new one."""
+        old, self.window = self.window, None
+        if old is None:
+            return
+        self.app.setQuitOnLastWindowClosed(False)  # closing it must not end the app
+        live = getattr(old, "live_sync", None)  # the change-feed watcher of the old database
+        if live is not None:
+            live.stop()
+        old.close()  # saves the layout and gives back the open case (on the old database)
+        for timer in old.findChildren(QTimer):
+            timer.stop()  # no more renewals or refreshes against the old database
+        activity = getattr(old, "activity", None)
+        if activity is not None:
+            self.app.removeEventFilter(activity)
+        self.runner.known_error.disconnect(old._on_runner_known_error)
+        self.runner.bug_found.disconnect(old._on_runner_bug_found)
+        # Kept alive until the end: answers to its last requests may still arrive.
+        self._retired.append(old)
 
     def _make_demo(self) -> None:
         relay = ProgressRelay(self)
@@ -284,6 +347,7 @@ class Workstation(QObject):
         """Build and show the main window for ``user`` (the database must be open)."""
         assert self.services is not None
         self.window = build_main_window(self.runner, self.services, user, self.cfg, self.app)
+        self.window.connect_requested.connect(self._on_window_connect_requested)
         self.window.show()
         # Dialogs before the window must not end the app; from now on closing it does.
         self.app.setQuitOnLastWindowClosed(True)
@@ -343,6 +407,29 @@ def _os_login() -> str:
         return "admin"
 
 
+def _saved_profile(db_url: str | None, demo: bool) -> tuple[ConnectionProfile, str] | None:
+    """The team profile to open at start-up (and a password to move to the keyring).
+
+    None when a database was named explicitly or no team database was chosen before.
+    """
+    if demo or (db_url and db_url != config.default_db_url()):
+        return None
+    profile = load_profile()
+    if profile is not None:
+        return profile, ""
+    # Before the connection form, the address typed on the first-run screen was saved as
+    # it was, password included: turn it into a profile, move the password to the keyring
+    # (see TeamConnector.connect) and remove the address from the settings.
+    settings = QSettings()
+    team = settings.value(TEAM_URL_KEY)
+    parsed = profile_from_url(str(team)) if team else None
+    if parsed is None:
+        return None
+    save_profile(parsed[0], remember=True)
+    settings.remove(TEAM_URL_KEY)
+    return parsed
+
+
 def _resolve_url(db_url: str | None, demo: bool) -> str:
     if demo:
         return db_url or config.demo_db_url()
@@ -385,10 +472,12 @@ def run_gui(db_url: str | None, *, demo: bool = False) -> int:
     app = prepare_application()
     setup_logging(config.data_dir())
     _install_excepthook(app)
-    cfg = load_config(_resolve_url(db_url, demo))
+    saved = _saved_profile(db_url, demo)
+    profile, password = saved if saved else (None, "")
+    cfg = load_config(profile.url() if profile else _resolve_url(db_url, demo))
     app.setQuitOnLastWindowClosed(False)  # start-up dialogs come and go before the window
     collector = GuiThreadCollector(app)
-    station = Workstation(app, cfg)
+    station = Workstation(app, cfg, profile=profile, password=password)
     code: dict[str, Any] = {}
 
     def finish(exit_code: int) -> None:

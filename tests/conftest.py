@@ -9,7 +9,10 @@ from pathlib import Path
 # Qt aborts the whole run without a display unless a platform is chosen before it loads.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import keyring
 import pytest
+from keyring.backends import fail
+from keyring_support import MemoryKeyring
 from pg_support import PG_ENV, pg_admin_url, pg_database
 
 from reviewer_app.data.db import Database, create_db_engine, enable_wal
@@ -29,6 +32,22 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("REVIEWER_APP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("REVIEWER_APP_DB", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """An in-memory keyring for every test: no test reads or writes the real one."""
+    before = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
+
+
+@pytest.fixture
+def no_keyring(memory_keyring: MemoryKeyring) -> None:
+    """A computer without a usable keyring (headless Linux): keyring's ``fail`` backend."""
+    keyring.set_keyring(fail.Keyring())
 
 
 @pytest.fixture(scope="session")

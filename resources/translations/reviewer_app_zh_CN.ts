@@ -10,12 +10,12 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+54" />
+        <location line="+57" />
         <source>Navigate</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location line="-54" />
+        <location line="-57" />
         <source>Application</source>
         <translation>应用程序</translation>
     </message>
@@ -83,6 +83,11 @@
         <location line="+3" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Connect to team database…</source>
+        <translation>连接团队数据库…</translation>
     </message>
     <message>
         <location line="+2" />
@@ -233,6 +238,187 @@
         <location line="+21" />
         <source>History (%1)</source>
         <translation>历史（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dialogs/connection_messages.py" line="+16" />
+        <source>Enter the server name or address.</source>
+        <translation>请输入服务器名称或地址。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enter the database name.</source>
+        <translation>请输入数据库名称。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enter your database user name.</source>
+        <translation>请输入您的数据库用户名。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The port must be 1 to 65535.</source>
+        <translation>端口必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>There is no file at this path.</source>
+        <translation>此路径下没有文件。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose the CA certificate file: “{mode}” checks the server with it.</source>
+        <translation>请选择 CA 证书文件：“{mode}”模式用它来验证服务器。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Check this field.</source>
+        <translation>请检查此字段。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The password was refused for this user. Check it and try again.</source>
+        <translation>此用户的密码被拒绝。请检查后重试。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The server asks for a password. Enter it and try again.</source>
+        <translation>服务器要求输入密码。请输入后重试。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The server has no user with this name.</source>
+        <translation>服务器上没有此名称的用户。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The server has no database with this name.</source>
+        <translation>服务器上没有此名称的数据库。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The server name could not be found. Check the spelling, and your network or VPN.</source>
+        <translation>找不到该服务器名称。请检查拼写，以及您的网络或 VPN。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Nothing answered on this server and port (connection refused). Check the port, and that the server is running.</source>
+        <translation>此服务器和端口无人应答（连接被拒绝）。请检查端口，并确认服务器正在运行。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The server did not answer in time. Check the address, and your network or VPN.</source>
+        <translation>服务器未及时应答。请检查地址，以及您的网络或 VPN。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The secure (TLS) connection failed: the server does not offer TLS, or its certificate could not be verified with these settings.</source>
+        <translation>安全（TLS）连接失败：服务器不提供 TLS，或无法用这些设置验证其证书。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The server does not accept connections from this computer or user. Ask your database administrator.</source>
+        <translation>服务器不接受来自此计算机或此用户的连接。请联系您的数据库管理员。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The connection failed.</source>
+        <translation>连接失败。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Details: {detail}</source>
+        <translation>详细信息：{detail}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>No system keyring is available on this computer, so the password cannot be stored safely. You will be asked for it at every start.</source>
+        <translation>此计算机上没有可用的系统密钥环，因此无法安全地保存密码。每次启动时都会要求您输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dialogs/connection.py" line="+67" />
+        <source>Connect to a team database</source>
+        <translation>连接团队数据库</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Remember password (in the system keyring)</source>
+        <translation>记住密码（保存在系统密钥环中）(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>T&amp;LS mode:</source>
+        <translation>TLS 模式(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;CA certificate:</source>
+        <translation>CA 证书(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Co&amp;nnect</source>
+        <translation>连接(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+65" />
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>证书 (*.crt *.pem *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Connected to PostgreSQL {version}.</source>
+        <translation>已连接到 PostgreSQL {version}。</translation>
     </message>
 </context>
 <context>
@@ -480,17 +666,7 @@
         <translation>连接到团队数据库</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>&amp;Connect</source>
-        <translation>连接(&amp;C)</translation>
-    </message>
-    <message>
-        <location line="+8" />
-        <source>Ask your team lead for the address. It is remembered for the next start.</source>
-        <translation>请向您的组长索取地址。下次启动时会自动使用。</translation>
-    </message>
-    <message>
-        <location line="+13" />
+        <location line="+25" />
         <source>Try it out</source>
         <translation>试用</translation>
     </message>
@@ -520,12 +696,27 @@
         <translation>从 CSV 或 JSON Lines 文件将申诉导入此数据库。有问题的行会列在其旁边的错误文件中。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="-32" />
+        <source>Optional: paste an address, postgresql://user@host/appeals</source>
+        <translation>可选：粘贴地址，如 postgresql://user@host/appeals</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Connect…</source>
+        <translation>连接(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Ask your team lead for the server and database names. They are remembered for the next start; the password only in the system keyring.</source>
+        <translation>请向您的团队负责人询问服务器和数据库名称。下次启动时会记住它们；密码只保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <location line="+31" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+26" />
         <source>Import appeals</source>
         <translation>导入申诉</translation>
     </message>
@@ -688,7 +879,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/main_window.py" line="+60" />
+        <location filename="../../reviewer_app/ui/main_window.py" line="+62" />
         <source>Reviewer Workstation</source>
         <translation>申诉审核工作台</translation>
     </message>
@@ -733,7 +924,7 @@
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+58" />
         <source>Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the next one. F1 lists every shortcut.</source>
         <translation>按 Ctrl+N 领取最紧急的申诉，按 Ctrl+Return 提交并领取下一个。按 F1 查看全部快捷键。</translation>
     </message>
@@ -962,6 +1153,14 @@
     </message>
 </context>
 <context>
+    <name>TeamConnector</name>
+    <message>
+        <location filename="../../reviewer_app/ui/team_connector.py" line="+127" />
+        <source>Password not remembered</source>
+        <translation>未记住密码</translation>
+    </message>
+</context>
+<context>
     <name>UserChooserDialog</name>
     <message>
         <location filename="../../reviewer_app/ui/dialogs/user_chooser.py" line="+29" />
@@ -1000,12 +1199,12 @@
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../reviewer_app/app.py" line="+140" />
+        <location filename="../../reviewer_app/app.py" line="+164" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+84" />
         <source>Generating the demo database…</source>
         <translation>正在生成演示数据库…</translation>
     </message>
@@ -1072,7 +1271,7 @@
 <context>
     <name>app</name>
     <message>
-        <location line="+109" />
+        <location line="+133" />
         <source>Reviewer Workstation</source>
         <translation>申诉审核工作台</translation>
     </message>

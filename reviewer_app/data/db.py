@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from reviewer_app.domain.connection import hide_password
 from reviewer_app.domain.errors import DatabaseUnavailableError
 
 log = logging.getLogger(__name__)
@@ -34,11 +35,12 @@ def create_db_engine(url: str, *, create_sqlite_file: bool = True) -> Engine:
 
     With ``create_sqlite_file`` False, a missing SQLite file is an error instead of being
     created, so pointing the app at a wrong path never leaves a stray file behind.
+    Messages never contain the URL's password.
     """
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise DatabaseUnavailableError(f"Not a database URL: {url!r}") from exc
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+        raise DatabaseUnavailableError(f"Not a database URL: {hide_password(url)!r}") from exc
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         path = _sqlite_path(url)
@@ -52,20 +54,61 @@ def create_db_engine(url: str, *, create_sqlite_file: bool = True) -> Engine:
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
         try:
-            engine = create_engine(
-                parsed,
-                pool_size=4,
-                max_overflow=4,
-                pool_pre_ping=True,
-                connect_args={"connect_timeout": 5},
-            )
+            engine = create_engine(parsed, **_desktop_pool(), connect_args=_libpq_defaults(parsed))
         except NoSuchModuleError as exc:
-            raise DatabaseUnavailableError(f"Unsupported database driver in {url!r}") from exc
+            where = parsed.render_as_string(hide_password=True)
+            raise DatabaseUnavailableError(f"Unsupported database driver in {where!r}") from exc
     else:
         raise DatabaseUnavailableError(
             f"Unsupported database {backend!r}: use sqlite or postgresql"
         )
     return engine
+
+
+# A desktop client, not a server: hundreds of reviewers each holding a few connections must
+# fit under the server's max_connections (default 100, often behind PgBouncer).
+#
+# - pool_size 4 = the runner's 3 read threads + its 1 write lane, so ordinary work never
+#   waits for a connection and never opens more than it can use at once.
+# - max_overflow 2 covers short extras (a "Test connection", a LISTEN connection while it is
+#   being replaced) without letting a burst of clicks grow the pool.
+# - pool_timeout 10 s: if all are busy that long, something is stuck; fail with a message.
+# - pool_pre_ping: a laptop that slept or a server restart leaves dead sockets in the pool;
+#   a cheap ping on checkout replaces them instead of failing the user's next action.
+# - pool_recycle 30 min: firewalls and NAT boxes drop idle TCP flows silently (often after
+#   an hour); recycling first avoids half-open connections.
+_POOL_SIZE = 4
+_MAX_OVERFLOW = 2
+
+
+def _desktop_pool() -> dict[str, Any]:
+    return {
+        "pool_size": _POOL_SIZE,
+        "max_overflow": _MAX_OVERFLOW,
+        "pool_timeout": 10,
+        "pool_pre_ping": True,
+        "pool_recycle": 1800,
+    }
+
+
+# libpq parameters (passed through psycopg). A value in the URL's query wins, so an admin
+# can tune one per site without a new build.
+# - connect_timeout: an unreachable server fails in seconds, not after the OS's 2 minutes.
+# - keepalives: notice a dead network path within ~1 minute (30 s idle + 3 probes x 10 s)
+#   instead of a socket hanging until the OS gives up (hours); the outbox then takes over.
+# - application_name: admins see "reviewer-app" in pg_stat_activity and the server logs.
+_LIBPQ_DEFAULTS: dict[str, Any] = {
+    "connect_timeout": 5,
+    "keepalives": 1,
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+    "application_name": "reviewer-app",
+}
+
+
+def _libpq_defaults(parsed: URL) -> dict[str, Any]:
+    return {k: v for k, v in _LIBPQ_DEFAULTS.items() if k not in parsed.query}
 
 
 def _configure_sqlite(engine: Engine) -> None:

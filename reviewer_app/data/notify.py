@@ -16,6 +16,7 @@ import time
 from typing import Protocol
 
 import psycopg
+from psycopg.conninfo import make_conninfo
 from sqlalchemy.engine import URL, make_url
 
 log = logging.getLogger(__name__)
@@ -212,9 +213,16 @@ def _first_line(exc: BaseException) -> str:
 
 
 def libpq_url(url: URL | str) -> str:
-    """A SQLAlchemy URL (``postgresql+psycopg://...``) as a libpq connection URI."""
+    """A SQLAlchemy URL (``postgresql+psycopg://...``) as a libpq keyword connection string.
+
+    Keywords, not a URI: SQLAlchemy leaves a space in a password unquoted, which libpq's URI
+    parser refuses, quoting the password in its error message (and so in our log).
+    """
     parsed = url if isinstance(url, URL) else make_url(url)
-    return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+    params = {"host": parsed.host, "port": parsed.port, "dbname": parsed.database,
+              "user": parsed.username, "password": parsed.password,
+              "application_name": "reviewer-app", **parsed.query}
+    return make_conninfo(**{k: v for k, v in params.items() if v is not None})
 
 
 def listener_for(url: URL | str) -> Listener:

@@ -8,6 +8,7 @@ from sqlalchemy.exc import ArgumentError
 
 from reviewer_app.data.db import Database
 from reviewer_app.data.orm import AppealRow, UserRow
+from reviewer_app.domain.connection import hide_password
 
 
 def count_users_and_appeals(db: Database) -> tuple[int, int]:
@@ -22,5 +23,5 @@ def safe_url(url: str) -> str:
     """The URL with any password masked, fit for messages and logs."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
+    except (ArgumentError, ValueError):  # unparsable: still never show what looks like a password
+        return hide_password(url)

@@ -56,6 +56,9 @@ class AppActions(QObject):
         self.shortcuts = self._make(
             "shortcutSheet", self.tr("Keyboard shortcuts"), "F1", view
         )
+        self.connect_database = self._make(
+            "connectDatabase", self.tr("Connect to team database…"), "Ctrl+Shift+O", view
+        )
         self.quit = self._make("quit", self.tr("Quit"), "Ctrl+Q", view)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
@@ -41,6 +41,8 @@ EXPIRE_INTERVAL_MS = 60_000
 
 class MainWindow(QMainWindow):
     """Composes the panels and actions; the review loop lives in ``ReviewFlow``."""
+
+    connect_requested = Signal()  # switching databases restarts the workstation (app.py)
 
     def __init__(
         self,
@@ -110,7 +112,7 @@ class MainWindow(QMainWindow):
             (self.tr("Work"), [a.claim_next, a.submit, a.release, a.open_selected]),
             (self.tr("Navigate"), [a.focus_queue, a.focus_case, a.focus_sop, a.focus_decision,
                                    a.queue_search, a.sop_search, a.refresh, a.jump_last]),
-            (self.tr("Help"), [a.shortcuts, a.quit]),
+            (self.tr("Help"), [a.shortcuts, a.connect_database, a.quit]),
         )
         for title, actions in menus:
             menu = self.menuBar().addMenu(title)
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         a.refresh.triggered.connect(self._on_refresh_triggered)
         a.jump_last.triggered.connect(self.queue_panel.jump_to_last)
         a.shortcuts.triggered.connect(self.show_shortcut_sheet)
+        a.connect_database.triggered.connect(self.connect_requested)
         a.quit.triggered.connect(self.close)
         self.queue_panel.appeal_requested.connect(flow.claim)
         self.decision_panel.submit_requested.connect(self._on_decision_panel_submit_requested)

@@ -85,7 +85,7 @@ def test_empty_database_shows_the_first_run_screen(
         seen.append(dialog)
         # The screen offers exactly connect, import, demo and quit.
         buttons = {b.text().replace("&", "") for b in dialog.findChildren(type(dialog.quit_button))}
-        assert buttons == {"Connect", "Import appeals…", "Open the demo", "Quit"}
+        assert buttons == {"Connect…", "Import appeals…", "Open the demo", "Quit"}
         return int(QDialog.DialogCode.Rejected)
 
     monkeypatch.setattr(FirstRunDialog, "exec", quit_screen)
@@ -94,22 +94,37 @@ def test_empty_database_shows_the_first_run_screen(
     assert len(seen) == 1
 
 
-def test_first_run_connect_saves_the_team_url_and_opens_it(
-    qtbot: QtBot, sqlite_url: str, boxes: list[str], monkeypatch: pytest.MonkeyPatch
+def test_first_run_connect_opens_the_form_prefilled_and_never_stores_the_password(
+    qtbot: QtBot, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    team = "postgresql+psycopg://reviewer@127.0.0.1:1/team"
+    from reviewer_app.domain.connection import SslMode
+    from reviewer_app.ui.dialogs.connection import ConnectionDialog
 
-    def connect(dialog: FirstRunDialog) -> int:
-        qtbot.keyClicks(dialog.url_edit, team)
-        dialog.connect_button.click()
-        return int(dialog.result())
+    team = "postgresql+psycopg://reviewer:pw%40x@db.example:6543/team?sslmode=require"
+    screens: list[str] = []
 
-    monkeypatch.setattr(FirstRunDialog, "exec", connect)
+    def connect_then_quit(dialog: FirstRunDialog) -> int:
+        screens.append("first run")
+        if len(screens) == 1:
+            qtbot.keyClicks(dialog.url_edit, team)
+            qtbot.keyClick(dialog.connect_button, Qt.Key.Key_Space)
+            return int(dialog.result())
+        return int(QDialog.DialogCode.Rejected)  # second time: quit
+
+    forms: list[tuple[str, int, str, str, SslMode]] = []
+
+    def cancel_form(dialog: ConnectionDialog) -> int:
+        p = dialog.profile()
+        forms.append((p.host, p.port, p.user, dialog.password(), p.sslmode))
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(FirstRunDialog, "exec", connect_then_quit)
+    monkeypatch.setattr(ConnectionDialog, "exec", cancel_form)
     _station, code = start(qtbot, sqlite_url)
-    assert QSettings().value(TEAM_URL_KEY) == team
-    assert code == EXIT_DATABASE  # the team server in this test does not exist
-    assert "cannot be reached" in boxes[0]
-    QSettings().remove(TEAM_URL_KEY)
+    assert forms == [("db.example", 6543, "reviewer", "pw@x", SslMode.REQUIRE)]
+    assert screens == ["first run", "first run"]  # cancelling the form goes back
+    assert code == EXIT_OK
+    assert QSettings().value(TEAM_URL_KEY) is None
 
 
 def test_first_run_demo_generates_and_opens_the_demo(

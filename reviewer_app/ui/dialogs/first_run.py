@@ -62,16 +62,16 @@ class FirstRunDialog(QDialog):
         team = QGroupBox(self.tr("Connect to your team's database"), self)
         self.url_edit = QLineEdit(team)
         self.url_edit.setObjectName("teamDbUrl")
-        self.url_edit.setPlaceholderText("postgresql://user@host/appeals")
-        self.connect_button = QPushButton(self.tr("&Connect"), team)
-        self.connect_button.setEnabled(False)
-        self.url_edit.textChanged.connect(
-            lambda text: self.connect_button.setEnabled(bool(text.strip()))
-        )
+        self.url_edit.setPlaceholderText(self.tr("Optional: paste an address, "
+                                                 "postgresql://user@host/appeals"))
+        # The button opens the connection form (prefilled from a pasted address), where the
+        # connection is tested and the password goes to the system keyring.
+        self.connect_button = QPushButton(self.tr("&Connect…"), team)
         self.url_edit.returnPressed.connect(self._on_connect_button_clicked)
         self.connect_button.clicked.connect(self._on_connect_button_clicked)
         hint = QLabel(
-            self.tr("Ask your team lead for the address. It is remembered for the next start."),
+            self.tr("Ask your team lead for the server and database names. They are "
+                    "remembered for the next start; the password only in the system keyring."),
             team,
         )
         hint.setWordWrap(True)
@@ -118,9 +118,8 @@ class FirstRunDialog(QDialog):
         return self.url_edit.text().strip()
 
     def _on_connect_button_clicked(self) -> None:
-        if self.team_url():
-            self.choice = FirstRunChoice.CONNECT
-            self.accept()
+        self.choice = FirstRunChoice.CONNECT
+        self.accept()
 
     def _on_demo_button_clicked(self) -> None:
         self.choice = FirstRunChoice.DEMO
