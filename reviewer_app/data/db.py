@@ -194,6 +194,10 @@ class Database:
         """The database URL without its password: which database a local record belongs to."""
         return self.engine.url.render_as_string(hide_password=True)
 
+    def ping(self) -> None:
+        """Raise ``DatabaseUnavailableError`` unless the database answers a trivial query."""
+        probe(self.engine)
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading; rolled back at the end.
