@@ -9,7 +9,8 @@ replay applies. The decision's idempotency key makes every replay safe to repeat
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+import uuid
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from reviewer_app.data.db import Database
@@ -85,6 +86,9 @@ class OutboxService:
             ReviewerError: the database refused the decision (incomplete, lease lost,
                 permission…): the reviewer sees it now, so the entry is dropped again.
         """
+        if not draft.idempotency_key:
+            # Replays recognise a decision by its key: a draft without one gets one here.
+            draft = replace(draft, idempotency_key=uuid.uuid4().hex)
         entry = self._store.add(user_id=user_id, database=self.database,
                                 appeal_ref=appeal_ref, draft=draft, now=self._clock())
         one = Changes(appeal_ids=frozenset({draft.appeal_id}), stats_stale=True)

@@ -18,6 +18,7 @@ from reviewer_app.services.guidance import SopHit
 from reviewer_app.ui import labels
 from reviewer_app.ui.actions import AppActions
 from reviewer_app.ui.case.panel import CasePanel
+from reviewer_app.ui.connection_status import attach_connection_status
 from reviewer_app.ui.decision.panel import DecisionPanel
 from reviewer_app.ui.dialogs.errors import describe_error, show_bug
 from reviewer_app.ui.dialogs.release import ask_release_reason
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar(user, database_label)
         self._connect()
+        self.connection = attach_connection_status(self, runner, services, user)
         self.restore_layout()
 
     # -- construction --------------------------------------------------------------------
@@ -179,6 +181,8 @@ class MainWindow(QMainWindow):
         self._expire_leases(then=self.queue_panel.start)
         self.queue_panel.table.setFocus()
         self._show_lease()
+        if self.connection is not None:  # replays what a previous run left in the outbox
+            self.connection.start()
         self.banner.show_message(self.tr(
             "Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the "
             "next one. F1 lists every shortcut."

@@ -19,6 +19,7 @@ from reviewer_app.domain.models import (
     SopDocument,
 )
 from reviewer_app.services.guidance import GuidanceService
+from reviewer_app.services.outbox import OutboxService
 from reviewer_app.services.queue import QueueService
 from reviewer_app.services.review import ReviewService
 from reviewer_app.services.users import UserService
@@ -32,6 +33,9 @@ class Services:
     review: ReviewService
     guidance: GuidanceService
     users: UserService
+    # Optional so tests and tools that build Services without a local outbox keep working;
+    # then decisions go straight to the database (no offline safety).
+    outbox: OutboxService | None = None
 
 
 @dataclass(frozen=True, slots=True)
