@@ -16,7 +16,7 @@ from factories import REDRESS, Factory
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reviewer_app.data.db import Database
+from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.data.orm import AppealRow, DecisionRow, EventRow, LeaseRow
 from reviewer_app.data.outbox_store import OutboxStore
 from reviewer_app.domain.clock import Clock, utc_now
@@ -129,3 +129,42 @@ def assert_consistent(db: Database) -> Counter[int]:
     for appeal, _user in leases:
         assert statuses[appeal] == AppealStatus.IN_REVIEW.value
     return per_appeal
+
+
+def client_process(url: str, outbox_file: str, user_id: int, appeal_id: int, key: str,
+                   mode: str, marker: str) -> None:
+    """A reviewer's app process that submits one decision and then hangs to be SIGKILLed.
+
+    ``mode`` says where it stops: ``"before_apply"`` (saved in the outbox, the database not
+    yet tried), ``"in_transaction"`` (inside decide's transaction, which the test holds up
+    with a table lock) or ``"after_commit"`` (the database has it; the outbox does not know).
+    ``marker`` is a file written when that point is reached.
+    """
+    import time
+
+    db = Database(create_db_engine(url))
+    stack = build_stack(db, Path(outbox_file))
+    real_decide = stack.review.decide
+    real_mark = OutboxStore.mark
+
+    def reached() -> None:
+        Path(marker).write_text("reached")
+
+    def decide(uid: int, draft: DecisionDraft) -> object:
+        reached()
+        if mode == "before_apply":
+            time.sleep(3600)
+        return real_decide(uid, draft)
+
+    def mark(store: OutboxStore, entry_id: int, state: object, **kw: object) -> None:
+        if mode == "after_commit" and state == "applied":
+            reached()
+            time.sleep(3600)
+        real_mark(store, entry_id, state, **kw)  # type: ignore[arg-type]
+
+    if mode in ("before_apply", "in_transaction"):
+        stack.review.decide = decide  # type: ignore[method-assign]
+    else:
+        OutboxStore.mark = mark  # type: ignore[method-assign]
+    stack.outbox.submit(user_id, uphold(appeal_id, key), f"ref-{appeal_id}")
+    time.sleep(3600)  # never reached in the test: it kills us first
