@@ -64,10 +64,6 @@ class ConnectionStatus(QObject):
         self.recount()
         self.monitor.start()
 
-    def stop(self) -> None:
-        """No more probes (the window closes)."""
-        self.monitor.stop()
-
     def saved_locally(self, _result: object = None) -> None:
         """A submit went to the outbox: recount and start reconnecting."""
         self.recount()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWi
 
 from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.enums import Outcome
-from reviewer_app.domain.errors import ReviewerError
+from reviewer_app.domain.errors import DatabaseUnavailableError, ReviewerError
 from reviewer_app.domain.handle_time import HandleTimeMeter
 from reviewer_app.domain.models import DecisionDraft, Lease, SopDocument, User
 from reviewer_app.services.guidance import SopHit
@@ -351,6 +351,8 @@ class MainWindow(QMainWindow):
             widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_runner_known_error(self, exc: ReviewerError) -> None:
+        if isinstance(exc, DatabaseUnavailableError) and self.connection is not None:
+            return  # background reads failing offline: the status-bar indicator says so
         self.banner.show_message(describe_error(exc), "warning")
 
     def _on_runner_bug_found(self, exc: BaseException) -> None:

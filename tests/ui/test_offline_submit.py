@@ -108,6 +108,8 @@ def test_offline_submit_goes_to_the_outbox_and_lands_when_the_database_returns(
         qtbot.waitUntil(lambda: "1 decision waiting" in indicator(window), timeout=10_000)
         qtbot.waitUntil(lambda: indicator(window).startswith("Offline"), timeout=20_000)
         assert indicator(window) == "Offline — 1 decision waiting"
+        # Background reads failing offline leave the banner to what the reviewer did.
+        assert "Saved on this computer" in window.banner.text()
         with sqlite3.connect(config.data_dir() / "outbox.sqlite3") as conn:
             rows = conn.execute("SELECT appeal_id, state, user_id FROM outbox").fetchall()
         assert rows == [(appeal_id, "pending", s.rita)]
