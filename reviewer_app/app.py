@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 from reviewer_app import config
 from reviewer_app.config import Config, load_config
 from reviewer_app.data.db import Database
+from reviewer_app.data.outbox_store import FILE_NAME as OUTBOX_FILE
+from reviewer_app.data.outbox_store import OutboxStore
 from reviewer_app.domain.connection import ConnectionProfile, hide_password, profile_from_url
 from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.domain.handle_time import HandleTimeMeter
@@ -30,6 +32,7 @@ from reviewer_app.services.importer import (
     import_appeals,
     write_errors,
 )
+from reviewer_app.services.outbox import OutboxService
 from reviewer_app.services.presence import PresenceService
 from reviewer_app.services.queue import QueueService
 from reviewer_app.services.review import ReviewService
@@ -63,14 +66,17 @@ DEMO_SEED = 7
 
 
 def build_services(db: Database, cfg: Config) -> Services:
-    """The use cases, all on one database."""
+    """The use cases, all on one database; decisions go through the local outbox file."""
+    queue = QueueService(db, lease_minutes=cfg.lease_minutes, at_risk_hours=cfg.at_risk_hours)
+    review = ReviewService(db)
     return Services(
-        queue=QueueService(db, lease_minutes=cfg.lease_minutes, at_risk_hours=cfg.at_risk_hours),
-        review=ReviewService(db),
+        queue=queue,
+        review=review,
         guidance=GuidanceService(db),
         users=UserService(db),
         presence=PresenceService(db),
         change_feed=lambda: ChangeFeedReader(db),
+        outbox=OutboxService(OutboxStore(config.data_dir() / OUTBOX_FILE), db, review, queue),
     )
 
 

@@ -422,6 +422,69 @@
     </message>
 </context>
 <context>
+    <name>ConnectionStatus</name>
+    <message>
+        <location filename="../../reviewer_app/ui/connection_status.py" line="+54" />
+        <source>Decisions not sent…</source>
+        <translation>未发送的决定…</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reconnecting…</source>
+        <translation>正在重新连接…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>1 decision waiting</source>
+        <translation>1 个决定待发送</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{n} decisions waiting</source>
+        <translation>{n} 个决定待发送</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>1 decision not sent ({keys})</source>
+        <translation>1 个决定未能发送（{keys}）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{n} decisions not sent ({keys})</source>
+        <translation>{n} 个决定未能发送（{keys}）</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>1 decision saved on this computer is now in the database.</source>
+        <translation>本机保存的 1 个决定已写入数据库。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{n} decisions saved on this computer are now in the database.</source>
+        <translation>本机保存的 {n} 个决定已写入数据库。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The database refused a decision saved on this computer. Press {keys} to resolve it.</source>
+        <translation>数据库拒绝了本机保存的一个决定。请按 {keys} 处理。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Decisions are saved on this computer first and sent when the database answers.</source>
+        <translation>决定会先保存在本机，数据库可用时再发送。</translation>
+    </message>
+</context>
+<context>
     <name>Countdown</name>
     <message>
         <location filename="../../reviewer_app/ui/widgets/countdown.py" line="+21" />
@@ -879,7 +942,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/main_window.py" line="+62" />
+        <location filename="../../reviewer_app/ui/main_window.py" line="+63" />
         <source>Reviewer Workstation</source>
         <translation>申诉审核工作台</translation>
     </message>
@@ -899,7 +962,7 @@
         <translation>决定</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+28" />
         <source>Work</source>
         <translation>工作</translation>
     </message>
@@ -924,7 +987,7 @@
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+60" />
         <source>Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the next one. F1 lists every shortcut.</source>
         <translation>按 Ctrl+N 领取最紧急的申诉，按 Ctrl+Return 提交并领取下一个。按 F1 查看全部快捷键。</translation>
     </message>
@@ -952,6 +1015,129 @@
         <location line="+4" />
         <source>Working…</source>
         <translation>处理中…</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxConflictsDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dialogs/outbox_conflicts.py" line="+44" />
+        <source>Decisions not sent</source>
+        <translation>未发送的决定</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The database refused these decisions when they were sent from this computer. Copy the text, discard the decision, or claim the appeal again and resubmit it.</source>
+        <translation>从本机发送这些决定时被数据库拒绝。您可以复制文本、放弃该决定，或重新领取申诉后再次提交。</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>&amp;Copy text</source>
+        <translation>复制文本(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Try again</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>{ref} · {outcome}</source>
+        <translation>{ref} · {outcome}</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Your lease ran out, or another reviewer took the appeal, before the decision reached the database.</source>
+        <translation>决定到达数据库之前，您的租约已到期，或申诉已被其他审核员领取。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The appeal changed in the meantime (someone else decided or claimed it).</source>
+        <translation>申诉在此期间已被更改（其他人已作出决定或已领取）。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>You may no longer decide this appeal.</source>
+        <translation>您已不能再对此申诉作出决定。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The database found the decision incomplete (a reason code may have been retired). Claim the appeal and decide it again.</source>
+        <translation>数据库认为该决定不完整（可能某个理由代码已停用）。请重新领取申诉并再次决定。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The database refused the decision: {detail}</source>
+        <translation>数据库拒绝了该决定：{detail}</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Appeal: {ref}</source>
+        <translation>申诉：{ref}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Outcome: {outcome}</source>
+        <translation>结果：{outcome}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Reason code: {code}</source>
+        <translation>理由代码：{code}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rationale</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>What changes</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Escalation reason</source>
+        <translation>升级原因</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Requested documents</source>
+        <translation>所需文件</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Response</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>No decisions are waiting for you.</source>
+        <translation>没有等待您处理的决定。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The decision text is on the clipboard.</source>
+        <translation>决定文本已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Discarded the decision on {ref}.</source>
+        <translation>已放弃 {ref} 的决定。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Claiming {ref} again and resubmitting…</source>
+        <translation>正在重新领取 {ref} 并再次提交…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The decision on {ref} is now in the database.</source>
+        <translation>{ref} 的决定已写入数据库。</translation>
     </message>
 </context>
 <context>
@@ -1109,17 +1295,22 @@
 <context>
     <name>ReviewFlow</name>
     <message>
-        <location filename="../../reviewer_app/ui/review_flow.py" line="+99" />
+        <location filename="../../reviewer_app/ui/review_flow.py" line="+107" />
         <source>No case is open. Claim one with Ctrl+N.</source>
         <translation>当前没有打开的案件。按 Ctrl+N 领取一个。</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+54" />
         <source>Finish this case first: submit a decision (Ctrl+Return) or release it (Ctrl+Shift+R).</source>
         <translation>请先完成此案件：提交决定（Ctrl+Return）或释放它（Ctrl+Shift+R）。</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+33" />
+        <source>Saved on this computer; it will be sent when the database is back.</source>
+        <translation>已保存在本机；数据库恢复后将自动发送。</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Decision saved. Claiming the next appeal…</source>
         <translation>决定已保存。正在领取下一个申诉…</translation>
     </message>
@@ -1199,7 +1390,7 @@
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../reviewer_app/app.py" line="+164" />
+        <location filename="../../reviewer_app/app.py" line="+170" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -164,6 +165,56 @@ def describe_db_error(engine: Engine, exc: BaseException) -> str:
     return f"Cannot use the database {where}: {detail}"
 
 
+# SQLSTATE classes that mean "the server or the link is gone", not "your SQL was wrong":
+# 08 connection exception, 57 operator intervention (57P01 admin shutdown from
+# pg_terminate_backend, 57P02 crash shutdown, 57P03 cannot connect now).
+_UNAVAILABLE_SQLSTATE_CLASSES = ("08", "57")
+# 57014 is a cancelled statement (statement_timeout, a user's cancel): the server is fine.
+_NOT_UNAVAILABLE_SQLSTATES = frozenset({"57014"})
+# Primary SQLite result codes for a file that cannot be used: I/O error, corrupt,
+# cannot open, not a database. "database is locked" (busy) is not among them.
+_UNAVAILABLE_SQLITE_CODES = frozenset({10, 11, 14, 26})
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """True when ``exc`` means the database cannot be reached or used any more.
+
+    A lost connection, a terminated backend, a server that is down or restarting, an SQLite
+    file that cannot be opened or read. Constraint violations, deadlocks, serialization
+    failures, lock timeouts and cancelled statements are not: the database is there.
+    """
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    orig = exc.orig
+    if isinstance(orig, sqlite3.Error):
+        code = getattr(orig, "sqlite_errorcode", None)
+        if code is not None:
+            return (code & 0xFF) in _UNAVAILABLE_SQLITE_CODES
+        text_ = str(orig).lower()
+        return "unable to open" in text_ or "disk i/o error" in text_
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate:
+        return (sqlstate[:2] in _UNAVAILABLE_SQLSTATE_CLASSES
+                and sqlstate not in _NOT_UNAVAILABLE_SQLSTATES)
+    # libpq reports a refused connection or a socket closed mid-query without a SQLSTATE.
+    return isinstance(exc, OperationalError)
+
+
+def _quiet_rollback(session: Session) -> None:
+    """Roll back, unless the connection is already gone (the server has rolled back then).
+
+    A rollback on a dead connection raises too; that second error must not hide the first.
+    """
+    try:
+        session.rollback()
+    except DBAPIError as exc:
+        if not is_unavailable(exc):
+            raise
+        log.info("rollback on a lost connection: %s", exc.orig)
+
+
 def table_names(engine: Engine) -> set[str]:
     """Names of the tables that exist (used to spot an empty database)."""
     return set(inspect(engine).get_table_names())
@@ -181,31 +232,59 @@ class Database:
         """``"sqlite"`` or ``"postgresql"``."""
         return self.engine.dialect.name
 
+    @property
+    def identity(self) -> str:
+        """The database URL without its password: which database a local record belongs to."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def ping(self) -> None:
+        """Raise ``DatabaseUnavailableError`` unless the database answers a trivial query."""
+        probe(self.engine)
+
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; rolled back at the end."""
-        with self._sessions() as session:
+        """A session for reading; rolled back at the end.
+
+        Raises:
+            DatabaseUnavailableError: the connection was lost or could not be made.
+        """
+        with self._unavailable_as_known_error(), self._sessions() as session:
             try:
                 yield session
             finally:
-                session.rollback()
+                _quiet_rollback(session)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session whose work commits atomically at the end, or rolls back on error.
 
         On SQLite the transaction starts with ``BEGIN IMMEDIATE`` so two writers serialize
-        at the start instead of failing half-way.
+        at the start instead of failing half-way. A connection lost before or during the
+        commit raises ``DatabaseUnavailableError``; the server then rolls the transaction
+        back (or, when the commit itself was cut off, may have applied it: callers that
+        retry must be idempotent, as ``ReviewService.decide`` is with its key).
         """
-        with self._sessions() as session:
-            if self.dialect == "sqlite":
-                session.connection(execution_options={_SQLITE_BEGIN: "IMMEDIATE"})
+        with self._unavailable_as_known_error(), self._sessions() as session:
             try:
+                if self.dialect == "sqlite":
+                    session.connection(execution_options={_SQLITE_BEGIN: "IMMEDIATE"})
                 yield session
                 session.commit()
             except BaseException:
-                session.rollback()
+                _quiet_rollback(session)
                 raise
+
+    @contextmanager
+    def _unavailable_as_known_error(self) -> Iterator[None]:
+        # A lost link is something the user can act on (wait, reconnect, work offline),
+        # so it becomes the known DatabaseUnavailableError; every other error stays as is.
+        try:
+            yield
+        except DBAPIError as exc:
+            if not is_unavailable(exc):
+                raise
+            log.warning("database unavailable: %s", describe_db_error(self.engine, exc))
+            raise DatabaseUnavailableError(describe_db_error(self.engine, exc)) from exc
 
     def dispose(self) -> None:
         """Close every pooled connection."""

@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWi
 
 from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.enums import Outcome
-from reviewer_app.domain.errors import ReviewerError
+from reviewer_app.domain.errors import DatabaseUnavailableError, ReviewerError
 from reviewer_app.domain.handle_time import HandleTimeMeter
 from reviewer_app.domain.models import DecisionDraft, Lease, SopDocument, User
 from reviewer_app.services.guidance import SopHit
 from reviewer_app.ui import labels
 from reviewer_app.ui.actions import AppActions
 from reviewer_app.ui.case.panel import CasePanel
+from reviewer_app.ui.connection_status import attach_connection_status
 from reviewer_app.ui.decision.panel import DecisionPanel
 from reviewer_app.ui.dialogs.errors import describe_error, show_bug
 from reviewer_app.ui.dialogs.release import ask_release_reason
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar(user, database_label)
         self._connect()
+        self.connection = attach_connection_status(self, runner, services, user)
         self.restore_layout()
 
     # -- construction --------------------------------------------------------------------
@@ -182,6 +184,8 @@ class MainWindow(QMainWindow):
         self._expire_leases(then=self.queue_panel.start)
         self.queue_panel.table.setFocus()
         self._show_lease()
+        if self.connection is not None:  # replays what a previous run left in the outbox
+            self.connection.start()
         self.banner.show_message(self.tr(
             "Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the "
             "next one. F1 lists every shortcut."
@@ -350,6 +354,8 @@ class MainWindow(QMainWindow):
             widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_runner_known_error(self, exc: ReviewerError) -> None:
+        if isinstance(exc, DatabaseUnavailableError) and self.connection is not None:
+            return  # background reads failing offline: the status-bar indicator says so
         self.banner.show_message(describe_error(exc), "warning")
 
     def _on_runner_bug_found(self, exc: BaseException) -> None:

@@ -17,6 +17,7 @@ from reviewer_app.domain.errors import (
 )
 from reviewer_app.domain.handle_time import HandleTimeMeter
 from reviewer_app.domain.models import Changes, DecisionDraft, Lease, User
+from reviewer_app.services.outbox import SubmitResult, SubmitStatus
 from reviewer_app.ui.dialogs.errors import describe_error
 from reviewer_app.workers.ops import OpenedCase, Services, claim_case, claim_next_case
 from reviewer_app.workers.runner import Runner
@@ -36,6 +37,8 @@ class ReviewFlow(QObject):
         field_errors(tuple): FieldErrors of a refused decision, for the form.
         message(str, str): (text, kind) for the banner; kind is "info" or "warning".
         busy_changed(bool): a claim or submit is in flight.
+        saved_locally(SubmitResult): the database was unreachable; the decision waits in
+            the local outbox (the case is closed here, its lease stays until replay).
     """
 
     case_opened = Signal(object)
@@ -46,6 +49,7 @@ class ReviewFlow(QObject):
     field_errors = Signal(object)
     message = Signal(str, str)
     busy_changed = Signal(bool)
+    saved_locally = Signal(object)
 
     def __init__(
         self,
@@ -92,7 +96,11 @@ class ReviewFlow(QObject):
         self._start(claim_case, self._services, appeal_id, self.user.id)
 
     def submit(self, draft: DecisionDraft) -> None:
-        """Store the decision (write lane); on success close the case and claim the next."""
+        """Store the decision (write lane); on success close the case and claim the next.
+
+        With a local outbox the draft is saved on this computer first, so an unreachable
+        database still closes the case here ("saved on this computer").
+        """
         if self._busy:
             return
         if self.current is None:
@@ -101,9 +109,17 @@ class ReviewFlow(QObject):
         seconds = self._meter.active_seconds(self._monotonic())
         draft = replace(draft, handle_seconds=seconds)
         op = self._begin()
+        outbox = self._services.outbox
+        if outbox is None:
+            self._runner.submit(
+                self._services.review.decide, self.user.id, draft, write=True,
+                on_done=self._on_decided, on_error=self._on_decide_failed,
+                on_finally=lambda: self._end(op),
+            )
+            return
         self._runner.submit(
-            self._services.review.decide, self.user.id, draft, write=True,
-            on_done=self._on_decided, on_error=self._on_decide_failed,
+            outbox.submit, self.user.id, draft, self.current.case.ref, write=True,
+            on_done=self._on_submitted, on_error=self._on_decide_failed,
             on_finally=lambda: self._end(op),
         )
 
@@ -166,6 +182,17 @@ class ReviewFlow(QObject):
     def _on_claim_failed(self, exc: ReviewerError) -> None:
         kind = "info" if isinstance(exc, NothingToClaimError) else "warning"
         self.message.emit(describe_error(exc), kind)
+
+    def _on_submitted(self, result: SubmitResult) -> None:
+        if result.status is SubmitStatus.APPLIED:
+            self._on_decided(result.changes)
+            return
+        # No automatic claim: the database is unreachable, a claim would only fail.
+        self._close_case()
+        self.queue_changed.emit(result.changes)
+        self.message.emit(self.tr(
+            "Saved on this computer; it will be sent when the database is back."), "warning")
+        self.saved_locally.emit(result)
 
     def _on_decided(self, changes: Changes) -> None:
         self._close_case()

@@ -20,6 +20,7 @@ from reviewer_app.domain.models import (
     SopDocument,
 )
 from reviewer_app.services.guidance import GuidanceService
+from reviewer_app.services.outbox import OutboxService
 from reviewer_app.services.presence import PresenceService
 from reviewer_app.services.queue import QueueService
 from reviewer_app.services.review import ReviewService
@@ -38,6 +39,9 @@ class Services:
     # Live updates (None: a window without them, e.g. in tests of other features).
     presence: PresenceService | None = None
     change_feed: Callable[[], ChangeFeedReader] | None = None  # one reader per window
+    # Optional so tests and tools that build Services without a local outbox keep working;
+    # then decisions go straight to the database (no offline safety).
+    outbox: OutboxService | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
-from reviewer_app.domain.errors import ReviewerError
+from reviewer_app.domain.errors import DatabaseUnavailableError, ReviewerError
 
 log = logging.getLogger(__name__)
 
@@ -73,9 +73,13 @@ class Runner(QObject):
     A known error (``ReviewerError``) goes to the call's ``on_error`` callback, or when there
     is none to ``known_error``. Anything else is a bug: it is logged with its traceback and
     emitted as ``bug_found`` for the UI to show. Nothing is swallowed.
+
+    ``unavailable`` additionally reports every ``DatabaseUnavailableError`` (whoever handles
+    it), so the connection monitor learns of a lost link from any call.
     """
 
     known_error = Signal(object)
+    unavailable = Signal(object)
     bug_found = Signal(object)
     busy_changed = Signal(bool)
     idle = Signal()
@@ -165,6 +169,8 @@ class Runner(QObject):
         if entry is None:
             return
         try:
+            if isinstance(exc, DatabaseUnavailableError):
+                self.unavailable.emit(exc)
             if isinstance(exc, ReviewerError):
                 log.info("%s: %s: %s", entry.name, type(exc).__name__, exc)
                 if entry.on_error is not None:

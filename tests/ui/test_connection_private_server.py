@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from connection_driver import fill, press, wait_for_result
-from private_pg import PrivateServer, available, private_server
+from private_pg_tls import PrivateServer, available, private_server
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
