@@ -15,7 +15,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from sqlalchemy.orm import Session, sessionmaker
 
 from reviewer_app.domain.connection import hide_password
-from reviewer_app.domain.errors import DatabaseUnavailableError
+from reviewer_app.domain.errors import DatabaseUnavailableError, PermissionDeniedError
 
 log = logging.getLogger(__name__)
 
@@ -202,6 +202,21 @@ def is_unavailable(exc: BaseException) -> bool:
     return isinstance(exc, OperationalError)
 
 
+# insufficient_privilege: a missing grant, a row-security check, the append-only trigger.
+_PERMISSION_SQLSTATE = "42501"
+
+
+def is_refused_by_permissions(exc: BaseException) -> bool:
+    """True when PostgreSQL refused the statement for want of a privilege or policy."""
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "sqlstate", None) == _PERMISSION_SQLSTATE
+
+
+def _first_line(exc: DBAPIError) -> str:
+    lines = str(exc.orig).strip().splitlines()
+    return lines[0] if lines else type(exc.orig).__name__
+
+
 def _quiet_rollback(session: Session) -> None:
     """Roll back, unless the connection is already gone (the server has rolled back then).
 
@@ -281,6 +296,12 @@ class Database:
         try:
             yield
         except DBAPIError as exc:
+            if is_refused_by_permissions(exc):
+                # Grants and row security are the last line of defence (e.g. a lease that
+                # expired between our clock check and the server's): a calm, known error.
+                detail = _first_line(exc)
+                log.warning("database refused: %s", detail)
+                raise PermissionDeniedError(f"The database refused this: {detail}") from exc
             if not is_unavailable(exc):
                 raise
             log.warning("database unavailable: %s", describe_db_error(self.engine, exc))

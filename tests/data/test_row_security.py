@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from reviewer_app.data.db import Database
 from reviewer_app.data.orm import LeaseRow, QaEvaluationRow
 from reviewer_app.domain.enums import Role
+from reviewer_app.domain.errors import PermissionDeniedError
 
 pytestmark = pytest.mark.pg
 
@@ -284,3 +285,12 @@ def test_two_databases_migrating_at_once_both_get_the_group_role(admin_db: Datab
         thread.join(30)
     assert errors == []
     assert one(admin_db.engine, "SELECT count(*) FROM pg_roles WHERE rolname = :r", r=name) == 1
+
+
+def test_a_refusal_through_the_app_is_a_known_permission_error(w: World) -> None:
+    """Through ``Database`` a refusal is a ``PermissionDeniedError`` (calm), not a bug."""
+    ana_db = Database(w.sql(w.ana))
+    with pytest.raises(PermissionDeniedError, match="row-level security"), ana_db.write() as s:
+        s.execute(text(DECIDE), {"a": w.appeal, "u": w.ana.user_id})
+    with pytest.raises(PermissionDeniedError, match="events"), ana_db.write() as s:
+        s.execute(text("DELETE FROM events"))
