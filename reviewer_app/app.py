@@ -22,6 +22,7 @@ from reviewer_app.domain.handle_time import HandleTimeMeter
 from reviewer_app.domain.models import User
 from reviewer_app.log import setup_logging
 from reviewer_app.services.guidance import GuidanceService
+from reviewer_app.services.handoff import HandOffService
 from reviewer_app.services.importer import (
     ImportFileError,
     ImportSummary,
@@ -61,6 +62,7 @@ def build_services(db: Database, cfg: Config) -> Services:
         review=ReviewService(db),
         guidance=GuidanceService(db),
         users=UserService(db),
+        handoff=HandOffService(db, lease_minutes=cfg.lease_minutes, hold_hours=cfg.hold_hours),
     )
 
 

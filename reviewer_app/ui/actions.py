@@ -39,6 +39,15 @@ class AppActions(QObject):
         self.open_selected = self._make(
             "openSelected", self.tr("Claim the selected appeal"), "Ctrl+O", work
         )
+        self.hold = self._make(
+            "holdForHelp", self.tr("Hold for help / resume…"), "Ctrl+Shift+H", work
+        )
+        self.hand_off = self._make(
+            "handOff", self.tr("Hand off to a colleague…"), "Ctrl+Shift+O", work
+        )
+        self.keep_working = self._make(
+            "keepWorking", self.tr("Keep working (renew the lease now)"), "Ctrl+Shift+K", work
+        )
         self.focus_queue = self._make("focusQueue", self.tr("Focus the queue"), "Ctrl+1", nav)
         self.focus_case = self._make("focusCase", self.tr("Focus the case"), "Ctrl+2", nav)
         self.focus_sop = self._make("focusSop", self.tr("Focus the SOP"), "Ctrl+3", nav)

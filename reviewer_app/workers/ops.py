@@ -19,6 +19,7 @@ from reviewer_app.domain.models import (
     SopDocument,
 )
 from reviewer_app.services.guidance import GuidanceService
+from reviewer_app.services.handoff import HandOffService
 from reviewer_app.services.queue import QueueService
 from reviewer_app.services.review import ReviewService
 from reviewer_app.services.users import UserService
@@ -32,6 +33,7 @@ class Services:
     review: ReviewService
     guidance: GuidanceService
     users: UserService
+    handoff: HandOffService
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +73,8 @@ def load_case(services: Services, lease: Lease) -> OpenedCase:
 
 
 def claim_next_case(services: Services, user_id: int) -> OpenedCase:
-    """Lease the most urgent eligible appeal and load it (write lane)."""
-    return load_case(services, services.queue.claim_next(user_id))
+    """Resume the user's own lease, else lease the most urgent eligible appeal; load it."""
+    return load_case(services, services.queue.claim_next(user_id, resume=True))
 
 
 def claim_case(services: Services, appeal_id: int, user_id: int) -> OpenedCase:
