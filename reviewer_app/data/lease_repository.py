@@ -26,7 +26,7 @@ from reviewer_app.data.orm import (
 from reviewer_app.data.types import UtcDateTime
 from reviewer_app.domain.enums import AppealStatus, EventType
 from reviewer_app.domain.errors import ConflictError, NotFoundError
-from reviewer_app.domain.models import Lease, User
+from reviewer_app.domain.models import HeldCase, Lease, User
 
 A = AppealRow.__table__.c
 L = LeaseRow.__table__.c
@@ -166,6 +166,14 @@ def leases_of(session: Session, user_id: int, *, now: datetime) -> tuple[Lease, 
             .where(L.user_id == user_id, L.expires_at >= now)
             .order_by(L.claimed_at, L.appeal_id))
     return tuple(_lease(row) for row in session.execute(stmt))
+
+
+def held_cases(session: Session, user_id: int, *, now: datetime) -> tuple[HeldCase, ...]:
+    """The user's unexpired leases with the appeal references, longest held first."""
+    stmt = (select(*_LEASE_COLUMNS, A.ref).join(AppealRow.__table__, A.id == L.appeal_id)
+            .where(L.user_id == user_id, L.expires_at >= now)
+            .order_by(L.claimed_at, L.appeal_id))
+    return tuple(HeldCase(lease=_lease(row), ref=row.ref) for row in session.execute(stmt))
 
 
 def change_lease(

@@ -119,6 +119,14 @@ class Lease:
 
 
 @dataclass(frozen=True, slots=True)
+class HeldCase:
+    """A lease the user holds, with the appeal reference to show in "cases held by me"."""
+
+    lease: Lease
+    ref: str
+
+
+@dataclass(frozen=True, slots=True)
 class OtherChange:
     """Someone else's change that made ours be refused: who did what, and when.
 

@@ -18,7 +18,7 @@ from reviewer_app.domain.errors import (
     LeaseLostError,
     NoteRequiredError,
 )
-from reviewer_app.domain.models import Changes, Lease, User
+from reviewer_app.domain.models import Changes, HeldCase, Lease, User
 from reviewer_app.services.refusals import explain_refusal
 
 # How long a case held for help (or handed to a colleague) stays reserved: a working day,
@@ -119,10 +119,10 @@ class HandOffService:
                          payload={"from_user_id": from_user_id, "to_user_id": to_user_id})
         return Changes(appeal_ids=frozenset({appeal_id}))
 
-    def held_by(self, user_id: int) -> tuple[Lease, ...]:
+    def held_by(self, user_id: int) -> tuple[HeldCase, ...]:
         """The user's unexpired leases (held, handed to them, or left after a crash)."""
         with self._db.read() as session:
-            return leases.leases_of(session, user_id, now=self._clock())
+            return leases.held_cases(session, user_id, now=self._clock())
 
     def colleagues_for(self, appeal_id: int, user_id: int) -> tuple[User, ...]:
         """Active users other than ``user_id`` who may take this appeal, for the picker."""

@@ -45,6 +45,9 @@ class AppActions(QObject):
         self.hand_off = self._make(
             "handOff", self.tr("Hand off to a colleague…"), "Ctrl+Shift+O", work
         )
+        self.held_cases = self._make(
+            "heldCases", self.tr("Cases held by me…"), "Ctrl+Shift+M", work
+        )
         self.keep_working = self._make(
             "keepWorking", self.tr("Keep working (renew the lease now)"), "Ctrl+Shift+K", work
         )

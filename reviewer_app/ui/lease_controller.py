@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
 
-from reviewer_app.domain.models import User
+from reviewer_app.domain.models import HeldCase, User
 from reviewer_app.ui.actions import AppActions
 from reviewer_app.ui.dialogs.hand_off import HandOffDialog
+from reviewer_app.ui.dialogs.held_cases import HeldCasesDialog
 from reviewer_app.ui.dialogs.hold import ask_hold_note
 from reviewer_app.ui.review_flow import ReviewFlow
 from reviewer_app.workers.ops import Services
@@ -33,6 +34,7 @@ class LeaseController(QObject):
         actions.hold.triggered.connect(self._on_hold_triggered)
         actions.hand_off.triggered.connect(self._on_hand_off_triggered)
         actions.keep_working.triggered.connect(self._on_keep_working_triggered)
+        actions.held_cases.triggered.connect(self._on_held_cases_triggered)
 
     def _on_hold_triggered(self) -> None:
         lease = self._flow.lease
@@ -67,6 +69,19 @@ class LeaseController(QObject):
         name = next((u.display_name for u in colleagues if u.id == colleague_id),
                     dialog.colleague_name())
         self._flow.hand_off(colleague_id, name, dialog.note())
+
+    def _on_held_cases_triggered(self) -> None:
+        self._runner.submit(self._services.handoff.held_by, self._flow.user.id,
+                            on_done=self._show_held_cases)
+
+    def _show_held_cases(self, cases: tuple[HeldCase, ...]) -> None:
+        dialog = HeldCasesDialog(cases, self._window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        appeal_id = dialog.chosen_appeal_id()
+        if appeal_id is not None and (self._flow.current is None
+                                      or self._flow.current.case.appeal_id != appeal_id):
+            self._flow.claim(appeal_id)  # claiming a case I hold opens it with my lease
 
     def _on_keep_working_triggered(self) -> None:
         if self._flow.current is None:

@@ -55,6 +55,7 @@ class LeaseIndicator(QObject):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self.refresh)
         flow.lease_changed.connect(self._on_flow_lease_changed)
+        flow.case_opened.connect(self.refresh)  # the header was just filled from the case
         status_label.setProperty("leaseState", "")
 
     @property

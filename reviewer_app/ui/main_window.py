@@ -89,10 +89,11 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_status_bar(user, database_label)
+        self._connect()
+        # After _connect: its slots must run after the case panels have shown the case.
         self.lease_indicator = LeaseIndicator(self.flow, self.lease_label, self.case_panel.header,
                                               self.banner, clock=clock, parent=self)
         self.lease_controller = LeaseController(self.actions, self.flow, runner, services, self)
-        self._connect()
         self.restore_layout()
 
     # -- construction --------------------------------------------------------------------
@@ -112,7 +113,7 @@ class MainWindow(QMainWindow):
         a = self.actions
         menus = (
             (self.tr("Work"), [a.claim_next, a.submit, a.release, a.open_selected, a.hold,
-                               a.hand_off, a.keep_working]),
+                               a.hand_off, a.held_cases, a.keep_working]),
             (self.tr("Navigate"), [a.focus_queue, a.focus_case, a.focus_sop, a.focus_decision,
                                    a.queue_search, a.sop_search, a.refresh, a.jump_last]),
             (self.tr("Help"), [a.shortcuts, a.quit]),

@@ -11,7 +11,7 @@ from factories import NOW, REDRESS, Factory, ManualClock
 from sqlalchemy import select
 
 from reviewer_app.data.db import Database, create_db_engine
-from reviewer_app.data.orm import EventRow, LeaseRow
+from reviewer_app.data.orm import AppealRow, EventRow, LeaseRow
 from reviewer_app.domain.enums import EventType, Outcome
 from reviewer_app.domain.errors import (
     ConflictError,
@@ -47,6 +47,11 @@ def _lease_row(db: Database, appeal_id: int) -> tuple | None:
     with db.read() as s:
         return s.execute(select(c.user_id, c.expires_at, c.held, c.note, c.version)
                          .where(c.appeal_id == appeal_id)).one_or_none()
+
+
+def _ref(db: Database, appeal_id: int) -> str:
+    with db.read() as s:
+        return s.scalar(select(AppealRow.ref).where(AppealRow.id == appeal_id))
 
 
 def _events(db: Database, appeal_id: int) -> list:
@@ -115,7 +120,8 @@ def test_hand_off_gives_the_lease_to_the_colleague_who_resumes_it_first(
     assert (event.type, event.actor_user_id, event.before, event.after, event.comment) == (
         "handed_off", ana, "ana", "bob", "German invoice, you read it better")
     assert f'"to_user_id": {bob}' in event.payload_json
-    assert [lease.appeal_id for lease in handoff.held_by(bob)] == [later]
+    assert [(h.lease.appeal_id, h.ref) for h in handoff.held_by(bob)] == [
+        (later, _ref(database, later))]
     assert handoff.held_by(ana) == ()
     # Ana's lease is gone: she cannot act on it any more.
     with pytest.raises(LeaseLostError) as lost:
