@@ -93,7 +93,9 @@ class MainWindow(QMainWindow):
         # After _connect: its slots must run after the case panels have shown the case.
         self.lease_indicator = LeaseIndicator(self.flow, self.lease_label, self.case_panel.header,
                                               self.banner, clock=clock, parent=self)
-        self.lease_controller = LeaseController(self.actions, self.flow, runner, services, self)
+        self.lease_controller = LeaseController(
+            self.actions, self.flow, runner, services, self, case_panel=self.case_panel,
+            indicator=self.lease_indicator)
         self.restore_layout()
 
     # -- construction --------------------------------------------------------------------

@@ -184,6 +184,11 @@ def test_claim_hold_with_a_note_then_hand_off_to_a_colleague(
     assert status.startswith("Held for help: Invoice looks forged, asking Lena")
     header = window.case_panel.header.lease_label
     assert header.isVisible() and "Held for help: Invoice looks forged" in header.text()
+    log = window.case_panel.events_section.table  # the case events show the note
+    qtbot.waitUntil(lambda: any(
+        log.item(r, 4) is not None and log.item(r, 4).text() == "Invoice looks forged, asking Lena"
+        for r in range(log.rowCount())), timeout=5000)
+    assert "Held for help" in window.case_panel.header.lease_label.text()
 
     def pick_lena(dialog: QWidget) -> None:
         assert isinstance(dialog, HandOffDialog)
