@@ -784,7 +784,7 @@
 <context>
     <name>LeaseController</name>
     <message>
-        <location filename="../../reviewer_app/ui/lease_controller.py" line="+42" />
+        <location filename="../../reviewer_app/ui/lease_controller.py" line="+68" />
         <source>No case is open to hold.</source>
         <translation>没有打开的案件可以暂挂。</translation>
     </message>
@@ -873,7 +873,7 @@
         <translation>决定</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+33" />
         <source>Work</source>
         <translation>工作</translation>
     </message>
@@ -903,7 +903,7 @@
         <translation>按 Ctrl+N 领取最紧急的申诉，按 Ctrl+Return 提交并领取下一个。按 F1 查看全部快捷键。</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+37" />
         <source>Closed the workstation</source>
         <translation>已关闭工作台</translation>
     </message>

@@ -89,9 +89,9 @@ class LeaseIndicator(QObject):
         until = self.tr("You hold the lease until {time} ({left} left).").format(
             time=labels.clock_time(lease.expires_at), left=countdown)
         if lease.held:
-            return self.tr("Held for help: {note}").format(note=lease.note or "") + " " + until
+            return self.tr("Held for help: {note}").format(note=lease.note or "") + " · " + until
         if lease.note:
-            return until + " " + self.tr("Note: {note}").format(note=lease.note)
+            return until + " · " + self.tr("Note: {note}").format(note=lease.note)
         return until
 
     def _on_flow_lease_changed(self, lease: Lease | None) -> None:

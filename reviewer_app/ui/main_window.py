@@ -216,8 +216,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
-        if self.flow.current is not None and not self._runner.is_closed:
-            # Give the case back now rather than leaving it locked until the lease expires;
+        held = self.flow.lease is not None and self.flow.lease.held
+        if self.flow.current is not None and not self._runner.is_closed and not held:
+            # Give the case back now rather than leaving it locked until the lease expires
+            # (a case held for help stays held: Ctrl+N resumes it on the next start);
             # the runner finishes queued writes before the app exits.
             self.flow.release(self.tr("Closed the workstation"))
         super().closeEvent(event)

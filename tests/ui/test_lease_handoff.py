@@ -260,6 +260,26 @@ def test_a_case_handed_to_me_is_listed_and_ctrl_n_resumes_it(
     assert "Note: Needs your market" in window.case_panel.header.lease_label.text()
 
 
+def test_closing_the_window_keeps_a_held_case_held(
+    qtbot: QtBot, team: Team, open_window: Callable[..., MainWindow]
+) -> None:
+    window = open_window()
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: window.flow.lease is not None and not window.flow.busy,
+                    timeout=5000)
+    appeal_id = window.flow.lease.appeal_id
+    window.flow.hold("Waiting for legal")
+    qtbot.waitUntil(lambda: window.flow.lease.held, timeout=5000)
+    window.close()
+    window._runner.shutdown()
+    with team.db.read() as session:
+        lease = session.get(LeaseRow, appeal_id)
+        assert (lease.user_id, lease.held, lease.note) == (team.rita, True, "Waiting for legal")
+        released = session.scalars(select(EventRow).where(
+            EventRow.appeal_id == appeal_id, EventRow.type == EventType.RELEASED.value)).all()
+    assert released == []
+
+
 def _services_on(db: Database, clock: ManualClock) -> Services:
     return Services(
         queue=QueueService(db, clock=clock), review=ReviewService(db, clock=clock),
