@@ -26,6 +26,7 @@ from reviewer_app.domain.models import User
 from reviewer_app.log import setup_logging
 from reviewer_app.services.credentials import CredentialStore
 from reviewer_app.services.guidance import GuidanceService
+from reviewer_app.services.handoff import HandOffService
 from reviewer_app.services.importer import (
     ImportFileError,
     ImportSummary,
@@ -74,6 +75,7 @@ def build_services(db: Database, cfg: Config) -> Services:
         review=review,
         guidance=GuidanceService(db),
         users=UserService(db),
+        handoff=HandOffService(db, lease_minutes=cfg.lease_minutes, hold_hours=cfg.hold_hours),
         presence=PresenceService(db),
         change_feed=lambda: ChangeFeedReader(db),
         outbox=OutboxService(OutboxStore(config.data_dir() / OUTBOX_FILE), db, review, queue),

@@ -36,6 +36,7 @@ class Config:
     lease_minutes: int = 15
     idle_seconds: int = 120
     at_risk_hours: float = 4.0
+    hold_hours: float = 8.0  # how long "hold for help" and a hand-off keep the case
 
     @property
     def is_embedded(self) -> bool:
@@ -48,4 +49,5 @@ def load_config(db_url: str | None = None) -> Config:
     url = db_url or os.environ.get("REVIEWER_APP_DB") or default_db_url()
     lease = int(os.environ.get("REVIEWER_APP_LEASE_MINUTES", "15"))
     idle = int(os.environ.get("REVIEWER_APP_IDLE_SECONDS", "120"))
-    return Config(db_url=url, lease_minutes=lease, idle_seconds=idle)
+    hold = float(os.environ.get("REVIEWER_APP_HOLD_HOURS", "8"))
+    return Config(db_url=url, lease_minutes=lease, idle_seconds=idle, hold_hours=hold)

@@ -10,12 +10,12 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+57" />
+        <location line="+72" />
         <source>Navigate</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location line="-57" />
+        <location line="-72" />
         <source>Application</source>
         <translation>应用程序</translation>
     </message>
@@ -38,6 +38,31 @@
         <location line="+3" />
         <source>Claim the selected appeal</source>
         <translation>领取所选申诉</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Hold for help / resume…</source>
+        <translation>暂挂求助 / 恢复…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Hand off to a colleague…</source>
+        <translation>转交给同事…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Cases held by me…</source>
+        <translation>我持有的案件…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Keep working (renew the lease now)</source>
+        <translation>继续处理（立即续租）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Decisions not sent…</source>
+        <translation>未发送的决定…</translation>
     </message>
     <message>
         <location line="+2" />
@@ -424,12 +449,7 @@
 <context>
     <name>ConnectionStatus</name>
     <message>
-        <location filename="../../reviewer_app/ui/connection_status.py" line="+54" />
-        <source>Decisions not sent…</source>
-        <translation>未发送的决定…</translation>
-    </message>
-    <message>
-        <location line="+40" />
+        <location filename="../../reviewer_app/ui/connection_status.py" line="+93" />
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
@@ -825,6 +845,77 @@
     </message>
 </context>
 <context>
+    <name>HandOffDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dialogs/hand_off.py" line="+33" />
+        <source>Hand off to a colleague</source>
+        <translation>转交给同事</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>{name} ({login}, {role})</source>
+        <translation>{name}（{login}，{role}）</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Type a name…</source>
+        <translation>输入姓名…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>What is done, what is left, why them</source>
+        <translation>已完成什么、还剩什么、为何转给此人</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Nobody else is eligible for this case (skills, original decider, 1st round).</source>
+        <translation>没有其他人有资格处理此案件（技能、原始决定人、第一轮审核人）。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Colleague:</source>
+        <translation>同事(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Hand off</source>
+        <translation>转交</translation>
+    </message>
+</context>
+<context>
+    <name>HeldCasesDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dialogs/held_cases.py" line="+26" />
+        <source>Cases held by me</source>
+        <translation>我持有的案件</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{ref} · until {time}</source>
+        <translation>{ref} · 至 {time}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Held for help: {note}</source>
+        <translation>暂挂求助：{note}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>You hold no cases.</source>
+        <translation>您没有持有任何案件。</translation>
+    </message>
+</context>
+<context>
     <name>HistorySection</name>
     <message>
         <location filename="../../reviewer_app/ui/case/history.py" line="-95" />
@@ -914,6 +1005,24 @@
     </message>
 </context>
 <context>
+    <name>HoldDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dialogs/hold.py" line="+22" />
+        <source>Hold for help</source>
+        <translation>暂挂求助</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The case stays with you for a longer time. What help do you need, and from whom? The note is kept in the case events.</source>
+        <translation>案件会在您名下保留更长时间。您需要什么帮助、向谁求助？备注会记录在案件事件中。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Hold</source>
+        <translation>暂挂</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <location filename="../../reviewer_app/ui/language_menu.py" line="+23" />
@@ -924,6 +1033,62 @@
         <location line="+4" />
         <source>System default</source>
         <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>LeaseController</name>
+    <message>
+        <location filename="../../reviewer_app/ui/lease_controller.py" line="+68" />
+        <source>No case is open to hold.</source>
+        <translation>没有打开的案件可以暂挂。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>No case is open to hand off.</source>
+        <translation>没有打开的案件可以转交。</translation>
+    </message>
+</context>
+<context>
+    <name>LeaseIndicator</name>
+    <message>
+        <location filename="../../reviewer_app/ui/lease_indicator.py" line="+70" />
+        <source>No case leased</source>
+        <translation>未持有案件</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Lease: {left}</source>
+        <translation>租约剩余：{left}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Held for help: {note} · {lease}</source>
+        <translation>暂挂求助：{note} · {lease}</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>You hold the lease until {time} ({left} left).</source>
+        <translation>您的租约到 {time}（剩余 {left}）。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Held for help: {note}</source>
+        <translation>暂挂求助：{note}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Note: {note}</source>
+        <translation>备注：{note}</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Your lease on this case has run out: another reviewer may claim it. Press {key} to keep it if nobody has; otherwise nothing will be saved.</source>
+        <translation>此案件的租约已到期：其他审核员可能会领取它。若尚无人领取，请按 {key} 保留；否则将不会保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Your lease on this case ends in {left}. Press {key} to keep working on it.</source>
+        <translation>此案件的租约将在 {left} 后到期。按 {key} 继续处理。</translation>
     </message>
 </context>
 <context>
@@ -942,7 +1107,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/main_window.py" line="+63" />
+        <location filename="../../reviewer_app/ui/main_window.py" line="+64" />
         <source>Reviewer Workstation</source>
         <translation>申诉审核工作台</translation>
     </message>
@@ -962,12 +1127,12 @@
         <translation>决定</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+34" />
         <source>Work</source>
         <translation>工作</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+2" />
         <source>Navigate</source>
         <translation>导航</translation>
     </message>
@@ -987,12 +1152,12 @@
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+56" />
         <source>Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the next one. F1 lists every shortcut.</source>
         <translation>按 Ctrl+N 领取最紧急的申诉，按 Ctrl+Return 提交并领取下一个。按 F1 查看全部快捷键。</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+37" />
         <source>Closed the workstation</source>
         <translation>已关闭工作台</translation>
     </message>
@@ -1002,17 +1167,7 @@
         <translation>新语言将在下次启动工作台时生效。</translation>
     </message>
     <message>
-        <location line="+95" />
-        <source>No case leased</source>
-        <translation>未持有案件</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>Lease: {left}</source>
-        <translation>租约剩余：{left}</translation>
-    </message>
-    <message>
-        <location line="+4" />
+        <location line="+87" />
         <source>Working…</source>
         <translation>处理中…</translation>
     </message>
@@ -1295,17 +1450,37 @@
 <context>
     <name>ReviewFlow</name>
     <message>
-        <location filename="../../reviewer_app/ui/review_flow.py" line="+107" />
+        <location filename="../../reviewer_app/ui/review_flow.py" line="+109" />
         <source>No case is open. Claim one with Ctrl+N.</source>
         <translation>当前没有打开的案件。按 Ctrl+N 领取一个。</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+82" />
+        <source>Case handed to {name}.</source>
+        <translation>案件已转交给 {name}。</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Held for help: the case stays with you until {time}. Press Ctrl+Shift+H again to resume.</source>
+        <translation>已暂挂求助：案件在您名下保留到 {time}。再次按 Ctrl+Shift+H 可恢复。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Resumed: the lease renews itself again while you work.</source>
+        <translation>已恢复：您工作时租约会再次自动续期。</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <source>Finish this case first: submit a decision (Ctrl+Return) or release it (Ctrl+Shift+R).</source>
         <translation>请先完成此案件：提交决定（Ctrl+Return）或释放它（Ctrl+Shift+R）。</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+21" />
+        <source>You already held this case. Note: {note}</source>
+        <translation>此案件已在您名下。备注：{note}</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <source>Saved on this computer; it will be sent when the database is back.</source>
         <translation>已保存在本机；数据库恢复后将自动发送。</translation>
     </message>
@@ -1390,7 +1565,7 @@
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../reviewer_app/app.py" line="+170" />
+        <location filename="../../reviewer_app/app.py" line="+172" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -1470,12 +1645,22 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../reviewer_app/ui/dialogs/errors.py" line="+27" />
+        <location filename="../../reviewer_app/ui/dialogs/errors.py" line="+33" />
         <source>There is no appeal you can claim right now.</source>
         <translation>目前没有您可以领取的申诉。</translation>
     </message>
     <message>
         <location line="+2" />
+        <source>Your change was not saved; your text is still in the form.</source>
+        <translation>您的更改未保存；您输入的内容仍在表单中。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Please write a note: it tells your colleague what the case needs and is kept in the case events.</source>
+        <translation>请填写备注：它告诉同事此案件需要什么，并记录在案件事件中。</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>You no longer hold this case (the lease expired or another reviewer took it). Nothing was saved; your text is still in the form.</source>
         <translation>您已不再持有此案件（租约已过期或已被其他审核员领取）。未保存任何内容；您填写的文字仍保留在表单中。</translation>
     </message>
@@ -1520,7 +1705,97 @@
         <translation>无法完成该操作。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+5" />
+        <source>Someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{who} decided this appeal at {when}{what}.</source>
+        <translation>{who} 已于 {when} 决定此申诉{what}。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>{who} handed this appeal to {to} at {when}.</source>
+        <translation>{who} 已于 {when} 将此申诉转交给 {to}。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{who} held this appeal for help at {when}: “{note}”.</source>
+        <translation>{who} 已于 {when} 暂挂此申诉求助：“{note}”。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The lease ran out at {when} and the appeal went back to the queue.</source>
+        <translation>租约已于 {when} 到期，申诉已回到队列。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{who} claimed this appeal at {when}.</source>
+        <translation>{who} 已于 {when} 领取此申诉。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{who} released this appeal at {when}.</source>
+        <translation>{who} 已于 {when} 释放此申诉。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{who} resumed work on this appeal at {when}.</source>
+        <translation>{who} 已于 {when} 恢复处理此申诉。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{who} escalated this appeal at {when}.</source>
+        <translation>{who} 已于 {when} 升级此申诉。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{who} requested information on this appeal at {when}.</source>
+        <translation>{who} 已于 {when} 就此申诉请求补充信息。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{who} changed this appeal at {when} ({event}).</source>
+        <translation>{who} 已于 {when} 更改此申诉（{event}）。</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>You already hold this case; choose a colleague to hand it to.</source>
+        <translation>此案件已在您名下；请选择要转交的同事。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{name} is not an active user; choose another colleague.</source>
+        <translation>{name} 不是活跃用户；请选择其他同事。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{name} made the original enforcement decision and may not review this appeal.</source>
+        <translation>{name} 作出了原始执法决定，不能审核此申诉。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{name} reviewed the first round of this appeal and may not review this one.</source>
+        <translation>{name} 审核过此申诉的第一轮，不能审核本轮。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{name} lacks a language, market or policy skill this appeal needs.</source>
+        <translation>{name} 缺少此申诉所需的语言、市场或政策技能。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{name} cannot take this case.</source>
+        <translation>{name} 不能接手此案件。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The case stays with you.</source>
+        <translation>案件仍在您名下。</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Reviewer Workstation</source>
         <translation>申诉审核工作台</translation>
     </message>
@@ -1749,6 +2024,21 @@
         <location line="+2" />
         <source>Updated by import</source>
         <translation>已通过导入更新</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Held for help</source>
+        <translation>已暂挂求助</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resumed</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Handed off</source>
+        <translation>已转交</translation>
     </message>
     <message>
         <location line="+7" />

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, text, update
+from sqlalchemy import bindparam, case, delete, insert, literal, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,9 +23,10 @@ from reviewer_app.data.orm import (
     EnforcementRow,
     LeaseRow,
 )
+from reviewer_app.data.types import UtcDateTime
 from reviewer_app.domain.enums import AppealStatus, EventType
 from reviewer_app.domain.errors import ConflictError, NotFoundError
-from reviewer_app.domain.models import Lease, User
+from reviewer_app.domain.models import HeldCase, Lease, User
 
 A = AppealRow.__table__.c
 L = LeaseRow.__table__.c
@@ -138,17 +140,56 @@ def find_claimable(session: Session, user: User) -> int | None:
     return session.execute(stmt, params).scalar()
 
 
+_LEASE_COLUMNS = (L.appeal_id, L.user_id, L.claimed_at, L.expires_at, L.held, L.note,
+                  L.version)
+
+
+def _lease(row: Any) -> Lease:
+    return Lease(row.appeal_id, row.user_id, row.claimed_at, row.expires_at,
+                 held=bool(row.held), note=row.note, version=row.version)
+
+
 def get_lease(session: Session, appeal_id: int, *, lock: bool = False) -> tuple[Lease, str] | None:
     """The lease on an appeal and the status to return to, or None."""
-    stmt = select(L.appeal_id, L.user_id, L.claimed_at, L.expires_at, L.return_status).where(
-        L.appeal_id == appeal_id
-    )
+    stmt = select(*_LEASE_COLUMNS, L.return_status).where(L.appeal_id == appeal_id)
     if lock and _is_pg(session):
         stmt = stmt.with_for_update()
     row = session.execute(stmt).one_or_none()
     if row is None:
         return None
-    return Lease(row.appeal_id, row.user_id, row.claimed_at, row.expires_at), row.return_status
+    return _lease(row), row.return_status
+
+
+def leases_of(session: Session, user_id: int, *, now: datetime) -> tuple[Lease, ...]:
+    """The user's unexpired leases, longest held first (the order they are resumed in)."""
+    stmt = (select(*_LEASE_COLUMNS)
+            .where(L.user_id == user_id, L.expires_at >= now)
+            .order_by(L.claimed_at, L.appeal_id))
+    return tuple(_lease(row) for row in session.execute(stmt))
+
+
+def held_cases(session: Session, user_id: int, *, now: datetime) -> tuple[HeldCase, ...]:
+    """The user's unexpired leases with the appeal references, longest held first."""
+    stmt = (select(*_LEASE_COLUMNS, A.ref).join(AppealRow.__table__, A.id == L.appeal_id)
+            .where(L.user_id == user_id, L.expires_at >= now)
+            .order_by(L.claimed_at, L.appeal_id))
+    return tuple(HeldCase(lease=_lease(row), ref=row.ref) for row in session.execute(stmt))
+
+
+def change_lease(
+    session: Session, appeal_id: int, *, holder_id: int, expected_version: int | None,
+    now: datetime, **values: object,
+) -> bool:
+    """Compare-and-set on the holder's unexpired lease; bumps its version. False if refused.
+
+    ``expected_version`` None skips the version check (the holder is still checked).
+    """
+    stmt = (update(LeaseRow.__table__)
+            .where(L.appeal_id == appeal_id, L.user_id == holder_id, L.expires_at >= now)
+            .values(**values, version=L.version + 1))
+    if expected_version is not None:
+        stmt = stmt.where(L.version == expected_version)
+    return bool(session.execute(stmt).rowcount == 1)  # type: ignore[attr-defined]
 
 
 def insert_lease(
@@ -169,11 +210,16 @@ def insert_lease(
 
 def extend_lease(session: Session, appeal_id: int, user_id: int, *, now: datetime,
                  expires_at: datetime) -> bool:
-    """Move the expiry of an unexpired lease held by ``user_id``; False if not held."""
+    """Move the expiry of an unexpired lease held by ``user_id``; False if not held.
+
+    Never shortens it: a case held for help keeps its longer expiry while the reviewer's
+    client renews in the background.
+    """
     result = session.execute(
         update(LeaseRow.__table__)
         .where(L.appeal_id == appeal_id, L.user_id == user_id, L.expires_at >= now)
-        .values(expires_at=expires_at)
+        .values(expires_at=case((L.expires_at > expires_at, L.expires_at),
+                                else_=literal(expires_at, UtcDateTime())))
     )
     return bool(result.rowcount == 1)  # type: ignore[attr-defined]
 

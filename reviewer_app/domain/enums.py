@@ -109,6 +109,9 @@ class EventType(StrEnum):
     INFO_RECEIVED = "info_received"
     REOPENED = "reopened"
     UPDATED = "updated"  # changed by a re-import of its row
+    HELD = "held"  # kept with the reviewer for help, with a note
+    RESUMED = "resumed"  # the reviewer took a held case up again
+    HANDED_OFF = "handed_off"  # the lease went to a named colleague, with a note
 
 
 class SortKey(StrEnum):

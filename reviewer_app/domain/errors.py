@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reviewer_app.domain.models import FieldError
+from reviewer_app.domain.models import FieldError, OtherChange
 
 
 class ReviewerError(Exception):
@@ -32,11 +32,68 @@ class NothingToClaimError(ReviewerError):
 
 
 class LeaseLostError(ReviewerError):
-    """The user no longer holds the lease (expired or taken by someone else)."""
+    """The user no longer holds the lease (expired or taken by someone else).
+
+    Attributes:
+        other: the change that took the case away (a claim, a decision, an expiry), when
+            the event log names one; the message then says who and when.
+    """
+
+    def __init__(self, message: str = "", *, other: OtherChange | None = None) -> None:
+        super().__init__(message)
+        self.other = other
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keeps ``other`` when the error crosses a process boundary (pickle).
+        return (_rebuild, (type(self), str(self), self.other))
 
 
 class ConflictError(ReviewerError):
-    """Someone else changed the row since it was read (optimistic version check)."""
+    """Someone else changed the row since it was read (optimistic version check).
+
+    Attributes:
+        other: the change that won (who, when, what), when the event log names one.
+    """
+
+    def __init__(self, message: str = "", *, other: OtherChange | None = None) -> None:
+        super().__init__(message)
+        self.other = other
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), str(self), self.other))
+
+
+def _rebuild(cls: type[ConflictError | LeaseLostError], message: str,
+             other: OtherChange | None) -> ConflictError | LeaseLostError:
+    return cls(message, other=other)
+
+
+class NoteRequiredError(ReviewerError):
+    """Holding a case for help or handing it off needs a note for the colleague."""
+
+
+class HandOffRefusedError(ReviewerError):
+    """The chosen colleague cannot take the case.
+
+    Attributes:
+        reason: ``SAME_USER``, ``INACTIVE``, or a ``rules.claim_ineligibility`` code.
+        colleague: the colleague's display name.
+    """
+
+    SAME_USER = "same_user"
+    INACTIVE = "inactive"
+
+    def __init__(self, message: str, *, reason: str, colleague: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.colleague = colleague
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_hand_off, (str(self), self.reason, self.colleague))
+
+
+def _rebuild_hand_off(message: str, reason: str, colleague: str) -> HandOffRefusedError:
+    return HandOffRefusedError(message, reason=reason, colleague=colleague)
 
 
 class PermissionDeniedError(ReviewerError):

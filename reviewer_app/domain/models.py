@@ -113,6 +113,32 @@ class Lease:
     user_id: int
     claimed_at: datetime
     expires_at: datetime
+    held: bool = False  # "hold for help": kept with the reviewer for longer, with a note
+    note: str | None = None  # why it is held, or the hand-off note from the colleague
+    version: int = 1  # compare-and-set token for hold, resume and hand-off
+
+
+@dataclass(frozen=True, slots=True)
+class HeldCase:
+    """A lease the user holds, with the appeal reference to show in "cases held by me"."""
+
+    lease: Lease
+    ref: str
+
+
+@dataclass(frozen=True, slots=True)
+class OtherChange:
+    """Someone else's change that made ours be refused: who did what, and when.
+
+    Read from the appeal's event log after the refusal, so the reviewer learns what
+    happened instead of a bare "changed meanwhile".
+    """
+
+    kind: EventType
+    at: datetime
+    actor: str | None  # display name; None for the system (e.g. a lease that expired)
+    detail: str | None = None  # outcome code of a decision, or the note/comment
+    to_actor: str | None = None  # the colleague a hand-off went to
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ from reviewer_app.domain.models import (
     QueueSort,
 )
 from reviewer_app.domain.sla import at_risk_cutoff
+from reviewer_app.services.refusals import explain_refusal
 
 # Expired leases a claim tidies up first (the rest wait for the next claim or for
 # expire_leases); bounded so one claim after a quiet weekend stays fast.
@@ -109,17 +110,38 @@ class QueueService:
             markets, policies, languages = queue_repo.filter_options(session)
         return FilterOptions(markets=markets, policies=policies, languages=languages)
 
-    def claim_next(self, user_id: int) -> Lease:
-        """Atomically lease the most urgent eligible appeal; ``NothingToClaimError`` if none."""
+    def claim_next(self, user_id: int, *, resume: bool = False) -> Lease:
+        """Atomically lease the most urgent eligible appeal; ``NothingToClaimError`` if none.
+
+        With ``resume`` (what the workstation's Ctrl+N does), a lease the user already
+        holds comes first: one handed to them by a colleague, held for help, or left over
+        after a crash; new work waits until their own cases are done. Without it a caller
+        may hold several leases at once (batch tools, load tests).
+        """
         now = self._clock()
         with self._db.write() as session:
             user = users.get_user(session, user_id)
             leases.expire_leases(session, now, limit=EXPIRE_PER_CLAIM)
+            if resume:
+                mine = self._resume(session, user_id, now)
+                if mine is not None:
+                    return mine
             appeal_id = leases.find_claimable(session, user)
             if appeal_id is None:
                 raise NothingToClaimError("No appeal in the queue is eligible for you right now")
             state = leases.appeal_state(session, appeal_id)
             return self._lease(session, state, user_id, now)
+
+    def _resume(self, session: Any, user_id: int, now: datetime) -> Lease | None:
+        """Renew and return the user's oldest lease on an appeal still in review, if any."""
+        for mine in leases.leases_of(session, user_id, now=now):
+            if leases.appeal_state(session, mine.appeal_id).status is AppealStatus.IN_REVIEW:
+                leases.extend_lease(session, mine.appeal_id, user_id, now=now,
+                                    expires_at=now + timedelta(minutes=self._lease_minutes))
+                resumed = leases.get_lease(session, mine.appeal_id)
+                assert resumed is not None
+                return resumed[0]
+        return None
 
     def claim(self, appeal_id: int, user_id: int) -> Lease:
         """Lease a chosen appeal if it is claimable and the user is eligible.
@@ -131,11 +153,13 @@ class QueueService:
                 lacks the skills for it (the code is in the message).
         """
         now = self._clock()
-        with self._db.write() as session:
+        with explain_refusal(self._db, appeal_id, user_id), self._db.write() as session:
             user = users.get_user(session, user_id)
             leases.expire_leases(session, now, limit=EXPIRE_PER_CLAIM)
             state = leases.appeal_state(session, appeal_id, lock=True)
             held = leases.get_lease(session, appeal_id)
+            if held is not None and held[0].user_id == user_id:
+                return held[0]  # already mine (handed to me, or another window claimed it)
             if held is not None:
                 raise ConflictError(f"Appeal {appeal_id} is already claimed")
             reason = rules.claim_ineligibility(
@@ -169,10 +193,10 @@ class QueueService:
         return lease
 
     def renew(self, appeal_id: int, user_id: int) -> Lease:
-        """Extend the user's lease; ``LeaseLostError`` if they no longer hold it."""
+        """Extend the user's lease (never shortening a hold); ``LeaseLostError`` if lost."""
         now = self._clock()
         expires = now + timedelta(minutes=self._lease_minutes)
-        with self._db.write() as session:
+        with explain_refusal(self._db, appeal_id, user_id), self._db.write() as session:
             if not leases.extend_lease(session, appeal_id, user_id, now=now, expires_at=expires):
                 raise LeaseLostError(f"You no longer hold appeal {appeal_id}")
             held = leases.get_lease(session, appeal_id)
@@ -182,7 +206,7 @@ class QueueService:
     def release(self, appeal_id: int, user_id: int, reason: str) -> Changes:
         """Give the appeal back to the queue with a reason (logged as an event)."""
         now = self._clock()
-        with self._db.write() as session:
+        with explain_refusal(self._db, appeal_id, user_id), self._db.write() as session:
             held = leases.get_lease(session, appeal_id, lock=True)
             if held is None or held[0].user_id != user_id or held[0].expires_at < now:
                 raise LeaseLostError(f"You no longer hold appeal {appeal_id}")

@@ -26,6 +26,7 @@ from reviewer_app.domain.models import (
     ReasonCode,
     ResponseTemplate,
 )
+from reviewer_app.services.refusals import explain_refusal
 
 ESCALATION_QUEUE = "escalations"
 
@@ -73,7 +74,8 @@ class ReviewService:
         changes = Changes(appeal_ids=frozenset({draft.appeal_id}), stats_stale=True)
         now = self._clock()
         key = draft.idempotency_key
-        with self._db.write() as session:
+        with (explain_refusal(self._db, draft.appeal_id, user_id),
+              self._db.write() as session):
             if key and decisions.decision_for_key(session, key) is not None:
                 return changes
             held = leases.get_lease(session, draft.appeal_id, lock=True)

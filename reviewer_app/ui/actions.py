@@ -39,6 +39,21 @@ class AppActions(QObject):
         self.open_selected = self._make(
             "openSelected", self.tr("Claim the selected appeal"), "Ctrl+O", work
         )
+        self.hold = self._make(
+            "holdForHelp", self.tr("Hold for help / resume…"), "Ctrl+Shift+H", work
+        )
+        self.hand_off = self._make(
+            "handOff", self.tr("Hand off to a colleague…"), "Ctrl+Shift+O", work
+        )
+        self.held_cases = self._make(
+            "heldCases", self.tr("Cases held by me…"), "Ctrl+Shift+M", work
+        )
+        self.keep_working = self._make(
+            "keepWorking", self.tr("Keep working (renew the lease now)"), "Ctrl+Shift+K", work
+        )
+        self.unsent_decisions = self._make(
+            "outboxConflictsAction", self.tr("Decisions not sent…"), "Ctrl+Shift+U", work
+        )
         self.focus_queue = self._make("focusQueue", self.tr("Focus the queue"), "Ctrl+1", nav)
         self.focus_case = self._make("focusCase", self.tr("Focus the case"), "Ctrl+2", nav)
         self.focus_sop = self._make("focusSop", self.tr("Focus the SOP"), "Ctrl+3", nav)
@@ -57,7 +72,7 @@ class AppActions(QObject):
             "shortcutSheet", self.tr("Keyboard shortcuts"), "F1", view
         )
         self.connect_database = self._make(
-            "connectDatabase", self.tr("Connect to team database…"), "Ctrl+Shift+O", view
+            "connectDatabase", self.tr("Connect to team database…"), "Ctrl+Shift+D", view
         )
         self.quit = self._make("quit", self.tr("Quit"), "Ctrl+Q", view)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)

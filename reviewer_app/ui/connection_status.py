@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QWidget
 
 from reviewer_app.domain.models import User
@@ -40,7 +40,8 @@ class ConnectionStatus(QObject):
     message = Signal(str, str)
 
     def __init__(self, runner: Runner, outbox: OutboxService, user_id: int,
-                 monitor: ConnectionMonitor, parent: QWidget) -> None:
+                 monitor: ConnectionMonitor, parent: QWidget, *,
+                 conflicts_action: QAction) -> None:
         super().__init__(parent)
         self._runner = runner
         self._outbox = outbox
@@ -51,9 +52,7 @@ class ConnectionStatus(QObject):
         self.dialog: OutboxConflictsDialog | None = None
         self.label = QLabel(parent)
         self.label.setObjectName("connectionLabel")
-        self.conflicts_action = QAction(self.tr("Decisions not sent…"), parent)
-        self.conflicts_action.setObjectName("outboxConflictsAction")
-        self.conflicts_action.setShortcut(QKeySequence(CONFLICTS_SHORTCUT))
+        self.conflicts_action = conflicts_action  # in AppActions, so F1 and the menu list it
         self.conflicts_action.triggered.connect(self.show_conflicts)
         monitor.state_changed.connect(self._on_monitor_state_changed)
         monitor.back_online.connect(self._on_monitor_back_online)
@@ -156,12 +155,9 @@ def attach_connection_status(window: MainWindow, runner: Runner, services: Servi
     if services.outbox is None:
         return None
     monitor = ConnectionMonitor(runner, services.outbox.probe, parent=window)
-    status = ConnectionStatus(runner, services.outbox, user.id, monitor, window)
+    status = ConnectionStatus(runner, services.outbox, user.id, monitor, window,
+                              conflicts_action=window.actions.unsent_decisions)
     window.statusBar().addPermanentWidget(status.label)
-    window.addAction(status.conflicts_action)  # the shortcut works with the menu hidden
-    work_menu = window.menuBar().actions()[0].menu()
-    if work_menu is not None:
-        work_menu.addAction(status.conflicts_action)
     window.flow.saved_locally.connect(status.saved_locally)
     status.queue_changed.connect(window.queue_panel.apply_changes)
     status.refresh_requested.connect(window.actions.refresh.trigger)

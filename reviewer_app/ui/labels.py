@@ -133,6 +133,9 @@ def event_type(value: EventType) -> str:
         EventType.INFO_RECEIVED: QCoreApplication.translate("labels", "Information received"),
         EventType.REOPENED: QCoreApplication.translate("labels", "Reopened"),
         EventType.UPDATED: QCoreApplication.translate("labels", "Updated by import"),
+        EventType.HELD: QCoreApplication.translate("labels", "Held for help"),
+        EventType.RESUMED: QCoreApplication.translate("labels", "Resumed"),
+        EventType.HANDED_OFF: QCoreApplication.translate("labels", "Handed off"),
     }[value]
 
 

@@ -13,7 +13,7 @@ from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.enums import Outcome
 from reviewer_app.domain.errors import DatabaseUnavailableError, ReviewerError
 from reviewer_app.domain.handle_time import HandleTimeMeter
-from reviewer_app.domain.models import DecisionDraft, Lease, SopDocument, User
+from reviewer_app.domain.models import DecisionDraft, SopDocument, User
 from reviewer_app.services.guidance import SopHit
 from reviewer_app.ui import labels
 from reviewer_app.ui.actions import AppActions
@@ -25,11 +25,12 @@ from reviewer_app.ui.dialogs.release import ask_release_reason
 from reviewer_app.ui.dialogs.shortcut_sheet import ShortcutSheetDialog
 from reviewer_app.ui.guidance.panel import GuidancePanel
 from reviewer_app.ui.language_menu import LanguageMenu
+from reviewer_app.ui.lease_controller import LeaseController
+from reviewer_app.ui.lease_indicator import LeaseIndicator
 from reviewer_app.ui.queue.model import APPEAL_ID_ROLE
 from reviewer_app.ui.queue.panel import QueuePanel
 from reviewer_app.ui.review_flow import ReviewFlow
 from reviewer_app.ui.widgets.banner import MessageBanner
-from reviewer_app.ui.widgets.countdown import format_countdown
 from reviewer_app.workers.ops import OpenedCase, Services
 from reviewer_app.workers.runner import Runner
 
@@ -93,6 +94,12 @@ class MainWindow(QMainWindow):
         self._build_status_bar(user, database_label)
         self._connect()
         self.connection = attach_connection_status(self, runner, services, user)
+        # After _connect: its slots must run after the case panels have shown the case.
+        self.lease_indicator = LeaseIndicator(self.flow, self.lease_label, self.case_panel.header,
+                                              self.banner, clock=clock, parent=self)
+        self.lease_controller = LeaseController(
+            self.actions, self.flow, runner, services, self, case_panel=self.case_panel,
+            indicator=self.lease_indicator)
         self.restore_layout()
 
     # -- construction --------------------------------------------------------------------
@@ -111,7 +118,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions
         menus = (
-            (self.tr("Work"), [a.claim_next, a.submit, a.release, a.open_selected]),
+            (self.tr("Work"), [a.claim_next, a.submit, a.release, a.open_selected, a.hold,
+                               a.hand_off, a.held_cases, a.keep_working, a.unsent_decisions]),
             (self.tr("Navigate"), [a.focus_queue, a.focus_case, a.focus_sop, a.focus_decision,
                                    a.queue_search, a.sop_search, a.refresh, a.jump_last]),
             (self.tr("Help"), [a.shortcuts, a.connect_database, a.quit]),
@@ -137,9 +145,6 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.db_label, 1)
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.lease_label)
-        self._lease_tick = QTimer(self)
-        self._lease_tick.setInterval(1000)
-        self._lease_tick.timeout.connect(self._show_lease)
 
     def _connect(self) -> None:
         a, flow = self.actions, self.flow
@@ -168,7 +173,6 @@ class MainWindow(QMainWindow):
         flow.case_opened.connect(self._on_flow_case_opened)
         flow.case_closed.connect(self._on_flow_case_closed)
         flow.queue_changed.connect(self.queue_panel.apply_changes)
-        flow.lease_changed.connect(self._on_flow_lease_changed)
         flow.field_errors.connect(self.decision_panel.show_errors)
         flow.message.connect(self.banner.show_message)
         flow.busy_changed.connect(self._on_flow_busy_changed)
@@ -183,7 +187,7 @@ class MainWindow(QMainWindow):
         self._expire_timer.start()
         self._expire_leases(then=self.queue_panel.start)
         self.queue_panel.table.setFocus()
-        self._show_lease()
+        self.lease_indicator.refresh()
         if self.connection is not None:  # replays what a previous run left in the outbox
             self.connection.start()
         self.banner.show_message(self.tr(
@@ -219,8 +223,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
-        if self.flow.current is not None and not self._runner.is_closed:
-            # Give the case back now rather than leaving it locked until the lease expires;
+        held = self.flow.lease is not None and self.flow.lease.held
+        if self.flow.current is not None and not self._runner.is_closed and not held:
+            # Give the case back now rather than leaving it locked until the lease expires
+            # (a case held for help stays held: Ctrl+N resumes it on the next start);
             # the runner finishes queued writes before the app exits.
             self.flow.release(self.tr("Closed the workstation"))
         super().closeEvent(event)
@@ -313,21 +319,6 @@ class MainWindow(QMainWindow):
         self.case_panel.clear()
         self.guidance_panel.clear()
         self.decision_panel.clear()
-
-    def _on_flow_lease_changed(self, lease: Lease | None) -> None:
-        if lease is None:
-            self._lease_tick.stop()
-        else:
-            self._lease_tick.start()
-        self._show_lease()
-
-    def _show_lease(self) -> None:
-        lease = self.flow.lease
-        if lease is None:
-            self.lease_label.setText(self.tr("No case leased"))
-            return
-        left = format_countdown(lease.expires_at - self._clock())
-        self.lease_label.setText(self.tr("Lease: {left}").format(left=left))
 
     def _on_flow_busy_changed(self, busy: bool) -> None:
         self.decision_panel.set_busy(busy and self.flow.current is not None)

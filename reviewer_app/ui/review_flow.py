@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.errors import (
+    ConflictError,
     IncompleteDecisionError,
     LeaseLostError,
     NothingToClaimError,
@@ -18,6 +19,7 @@ from reviewer_app.domain.errors import (
 from reviewer_app.domain.handle_time import HandleTimeMeter
 from reviewer_app.domain.models import Changes, DecisionDraft, Lease, User
 from reviewer_app.services.outbox import SubmitResult, SubmitStatus
+from reviewer_app.ui import labels
 from reviewer_app.ui.dialogs.errors import describe_error
 from reviewer_app.workers.ops import OpenedCase, Services, claim_case, claim_next_case
 from reviewer_app.workers.runner import Runner
@@ -135,15 +137,18 @@ class ReviewFlow(QObject):
             on_finally=lambda: self._end(op),
         )
 
-    def renew_now(self) -> None:
-        """Renew the lease if the reviewer is active (the timer calls this every minute)."""
+    def renew_now(self, *, force: bool = False) -> None:
+        """Renew the lease if the reviewer is active (the timer calls this every minute).
+
+        ``force`` renews even when idle: the reviewer pressed "keep working".
+        """
         if self.current is None or self.lease is None:
             return
         if self._runner.is_closed:
             # The app is closing (or a window outlived its runner): nothing can renew now.
             self._renew.stop()
             return
-        if not self._meter.is_active(self._monotonic()):
+        if not force and not self._meter.is_active(self._monotonic()):
             return  # an idle reviewer's lease runs out and the case goes back to the queue
         appeal_id = self.lease.appeal_id
         self._runner.submit(
@@ -151,7 +156,71 @@ class ReviewFlow(QObject):
             on_done=self._on_renewed, on_error=self._on_renew_failed,
         )
 
+    def keep_working(self) -> None:
+        """The reviewer answered the expiry warning: renew now and count them as active."""
+        if self.current is None:
+            return
+        self._meter.user_input(self._monotonic())
+        self.renew_now(force=True)
+
+    def hold(self, note: str) -> None:
+        """Keep the open case for longer with a note asking for help."""
+        if self.current is None or self.lease is None or self._busy:
+            return
+        lease = self.lease
+        self._lease_write(self._services.handoff.hold, lease.appeal_id, self.user.id, note,
+                          lease.version, on_done=self._on_held)
+
+    def resume(self) -> None:
+        """Take up a held case again: normal lease and renewals."""
+        if self.current is None or self.lease is None or self._busy:
+            return
+        lease = self.lease
+        self._lease_write(self._services.handoff.unhold, lease.appeal_id, self.user.id,
+                          lease.version, on_done=self._on_resumed)
+
+    def hand_off(self, colleague_id: int, colleague_name: str, note: str) -> None:
+        """Give the open case to a colleague with a note; the case closes here."""
+        if self.current is None or self.lease is None or self._busy:
+            return
+        lease = self.lease
+
+        def done(changes: Changes) -> None:
+            self._close_case()
+            self.queue_changed.emit(changes)
+            self.message.emit(self.tr("Case handed to {name}.").format(name=colleague_name),
+                              "info")
+
+        self._lease_write(self._services.handoff.hand_off, lease.appeal_id, self.user.id,
+                          colleague_id, note, lease.version, on_done=done)
+
+    def _lease_write(self, fn: Callable[..., object], *args: object,
+                     on_done: Callable[..., None]) -> None:
+        op = self._begin()
+        self._runner.submit(fn, *args, write=True, on_done=on_done,
+                            on_error=self._on_lease_change_failed,
+                            on_finally=lambda: self._end(op))
+
     # -- handlers ----------------------------------------------------------------------
+
+    def _on_held(self, lease: Lease) -> None:
+        self._on_renewed(lease)
+        self.message.emit(self.tr(
+            "Held for help: the case stays with you until {time}. Press Ctrl+Shift+H again "
+            "to resume."
+        ).format(time=labels.clock_time(lease.expires_at)), "info")
+
+    def _on_resumed(self, lease: Lease) -> None:
+        self._on_renewed(lease)
+        self.message.emit(self.tr("Resumed: the lease renews itself again while you work."),
+                          "info")
+
+    def _on_lease_change_failed(self, exc: ReviewerError) -> None:
+        if isinstance(exc, LeaseLostError):
+            self._lose_case()
+        elif isinstance(exc, ConflictError):
+            self.renew_now(force=True)  # fetch the lease as it is now (its new version)
+        self.message.emit(describe_error(exc), "warning")
 
     def _can_start(self) -> bool:
         if self._busy:
@@ -178,6 +247,9 @@ class ReviewFlow(QObject):
         self._renew.start()
         self.case_opened.emit(opened)
         self.queue_changed.emit(Changes(appeal_ids=frozenset({opened.case.appeal_id})))
+        if opened.lease.note:  # resumed: handed to me, or held before a restart
+            self.message.emit(self.tr("You already held this case. Note: {note}").format(
+                note=opened.lease.note), "info")
 
     def _on_claim_failed(self, exc: ReviewerError) -> None:
         kind = "info" if isinstance(exc, NothingToClaimError) else "warning"

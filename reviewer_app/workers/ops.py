@@ -20,6 +20,7 @@ from reviewer_app.domain.models import (
     SopDocument,
 )
 from reviewer_app.services.guidance import GuidanceService
+from reviewer_app.services.handoff import HandOffService
 from reviewer_app.services.outbox import OutboxService
 from reviewer_app.services.presence import PresenceService
 from reviewer_app.services.queue import QueueService
@@ -36,6 +37,7 @@ class Services:
     review: ReviewService
     guidance: GuidanceService
     users: UserService
+    handoff: HandOffService
     # Live updates (None: a window without them, e.g. in tests of other features).
     presence: PresenceService | None = None
     change_feed: Callable[[], ChangeFeedReader] | None = None  # one reader per window
@@ -81,8 +83,8 @@ def load_case(services: Services, lease: Lease) -> OpenedCase:
 
 
 def claim_next_case(services: Services, user_id: int) -> OpenedCase:
-    """Lease the most urgent eligible appeal and load it (write lane)."""
-    return load_case(services, services.queue.claim_next(user_id))
+    """Resume the user's own lease, else lease the most urgent eligible appeal; load it."""
+    return load_case(services, services.queue.claim_next(user_id, resume=True))
 
 
 def claim_case(services: Services, appeal_id: int, user_id: int) -> OpenedCase:

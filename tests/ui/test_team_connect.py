@@ -228,7 +228,7 @@ def test_menu_switches_the_workstation_to_the_team_database(
         old.activateWindow()
     try:
         with qtbot.waitSignal(station.window_shown, timeout=20_000) as second:
-            qtbot.keyClick(old, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier
+            qtbot.keyClick(old, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier
                            | Qt.KeyboardModifier.ShiftModifier)
         new = second.args[0]
         assert len(forms) == 1 and forms[0].parent() is old

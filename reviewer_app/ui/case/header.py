@@ -116,6 +116,19 @@ class CaseHeader(QFrame):
         self.countdown_label.setProperty("sla_state", None)
         self.lease_label.setVisible(False)
 
+    def show_lease(self, text: str) -> None:
+        """Replace the lease line (the lease indicator keeps it current while a case is open)."""
+        if self._case is None:
+            return
+        self.lease_label.setText(text)
+        self.lease_label.setVisible(bool(text))
+
+    def set_lease_state(self, state: str) -> None:
+        """Colour the lease line: "warning" (about to run out), "expired", or "" (normal)."""
+        colour = {"warning": "#e67e00", "expired": "#d32f2f"}.get(state, "")
+        self.lease_label.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        self.lease_label.setProperty("leaseState", state)
+
     def sla_state(self) -> SlaState | None:
         """The SLA state the countdown currently shows (None without a case)."""
         value = self.countdown_label.property("sla_state")
