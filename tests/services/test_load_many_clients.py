@@ -13,10 +13,11 @@ from __future__ import annotations
 import multiprocessing as mp
 import time
 from collections import Counter, defaultdict
+from datetime import timedelta
 
 import pytest
-from factories import REDRESS, Factory
-from sqlalchemy import create_engine, func, select
+from factories import NOW, REDRESS, Factory
+from sqlalchemy import create_engine, func, insert, select
 
 from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.data.orm import AppealRow, ChangeFeedRow, DecisionRow, EventRow, LeaseRow
@@ -59,12 +60,22 @@ def _client(url: str, user_id: int) -> tuple[list[int], int]:
 
 
 def _seed(db: Database) -> tuple[list[int], list[int]]:
+    """Catalog and users through the factory; the appeals in one multi-row INSERT (seconds,
+    where 20,000 ORM objects take half a minute on this machine)."""
     f = Factory(db)
     f.reason_code("UPH-LOAD", Outcome.UPHOLD)
     f.template(Outcome.UPHOLD, "en")
     enforcement = f.enforcement()
-    ids = f.appeals(APPEALS, enforcement_id=enforcement, sla_hours=lambda i: i % 211,
-                    priority=lambda i: i % 7)
+    template = f.appeal(enforcement_id=enforcement)  # the parents every appeal shares
+    with db.write() as s:
+        first = s.execute(select(AppealRow.__table__).where(AppealRow.id == template)).one()
+        base = {k: v for k, v in first._asdict().items() if k != "id"}
+        s.execute(insert(AppealRow.__table__), [
+            {**base, "ref": f"AP-LOAD-{i:06d}", "sla_due_at": NOW + timedelta(hours=i % 211),
+             "priority": i % 7}
+            for i in range(APPEALS - 1)
+        ])
+        ids = list(s.scalars(select(AppealRow.id)))
     users = [f.user(f"load{i}") for i in range(CLIENTS)]
     return ids, users
 
