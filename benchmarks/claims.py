@@ -391,7 +391,7 @@ def run(url: str, mode: str, clients: int, appeals: int, user_ids: list[int],
 
 
 def statements_per_pair(url: str, user_id: int) -> dict[str, int]:
-    """Statements the services send for one claim + decide (transaction control apart)."""
+    """Statements the services send for one claim + decide (pings, BEGIN, COMMIT apart)."""
     from reviewer_app.domain.enums import Outcome
     from reviewer_app.domain.models import DecisionDraft
     from reviewer_app.services.queue import QueueService
@@ -407,7 +407,7 @@ def statements_per_pair(url: str, user_id: int) -> dict[str, int]:
         rationale="checked", response_text=f"Upheld. {REDRESS}", idempotency_key="bench-count"))
     db.dispose()
     return {"total": len(sent),
-            "transaction_control": sum(s in ("SAVEPOINT", "RELEASE") for s in sent)}
+            "savepoints": sum(s in ("SAVEPOINT", "RELEASE") for s in sent)}
 
 
 # ------------------------------------------------------------------------------------------
