@@ -129,6 +129,24 @@ def find_claimable(session: Session, user: User) -> int | None:
     return session.execute(stmt, params).scalar()
 
 
+# "The user did not decide the enforcement under appeal." PostgreSQL plans a NOT EXISTS as
+# an anti-join and estimates it from statistics: when many appeals share one enforcement (a
+# bulk action; the load test) it expected almost no appeal to survive, scanned and sorted
+# the whole queue and probed the leases per row, so every claim cost O(queue) and 16
+# claimers got slower as the queue drained. A scalar subquery (the enforcement is one row by
+# primary key; NULL when it has no human decider) stays a per-row filter, so the claim
+# index is walked in order and the scan stops at the first claimable row. Same truth table:
+# no row or a NULL decider passes, as with NOT EXISTS. SQLite names its index instead.
+_NOT_MY_ENFORCEMENT_PG = (
+    " AND (SELECT e.decided_by_user_id FROM enforcements AS e WHERE e.id = a.enforcement_id)"
+    " IS DISTINCT FROM :uid"
+)
+_NOT_MY_ENFORCEMENT = (
+    " AND NOT EXISTS (SELECT 1 FROM enforcements AS e"
+    "  WHERE e.id = a.enforcement_id AND e.decided_by_user_id = :uid)"
+)
+
+
 @functools.cache
 def _claimable_statement(pg: bool, names: tuple[str, ...]) -> TextClause:
     """The claim query for one dialect and set of skill kinds (built once per combination)."""
@@ -140,9 +158,8 @@ def _claimable_statement(pg: bool, names: tuple[str, ...]) -> TextClause:
         + ("" if pg else " INDEXED BY ix_appeals_claim")
         + f" WHERE {CLAIMABLE_PREDICATE}"
         " AND NOT EXISTS (SELECT 1 FROM leases AS l WHERE l.appeal_id = a.id)"
-        " AND NOT EXISTS (SELECT 1 FROM enforcements AS e"
-        "  WHERE e.id = a.enforcement_id AND e.decided_by_user_id = :uid)"
-        " AND (a.previous_appeal_id IS NULL OR NOT EXISTS (SELECT 1 FROM decisions AS d"
+        + (_NOT_MY_ENFORCEMENT_PG if pg else _NOT_MY_ENFORCEMENT)
+        + " AND (a.previous_appeal_id IS NULL OR NOT EXISTS (SELECT 1 FROM decisions AS d"
         "  WHERE d.appeal_id = a.previous_appeal_id AND d.user_id = :uid))"
         + "".join(skills)
         + " ORDER BY a.sla_due_at, a.priority DESC, a.id LIMIT 1"
