@@ -21,6 +21,7 @@ PRESENCE = "presence"
 BULK = "bulk"  # many appeals at once: readers reload whole views
 
 C = ChangeFeedRow.__table__.c
+_INSERT = insert(ChangeFeedRow.__table__)
 
 
 def publish(session: Session, *, kind: str, at: datetime, appeal_ids: Iterable[int | None],
@@ -28,8 +29,10 @@ def publish(session: Session, *, kind: str, at: datetime, appeal_ids: Iterable[i
     """Add one feed row per appeal (``None``: not about one appeal) to the transaction."""
     rows = [{"kind": kind, "at": at, "appeal_id": appeal_id, "actor_user_id": actor_user_id}
             for appeal_id in appeal_ids]
-    if rows:
-        session.execute(insert(ChangeFeedRow.__table__), rows)
+    if len(rows) == 1:  # the usual case (one event): a plain execute, not executemany
+        session.execute(_INSERT, rows[0])
+    elif rows:
+        session.execute(_INSERT, rows)
 
 
 def latest_seq(session: Session) -> int:

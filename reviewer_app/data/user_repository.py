@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from reviewer_app.data.orm import UserRow, UserSkillRow
@@ -43,12 +43,31 @@ def _skills(session: Session, user_ids: list[int]) -> dict[int, dict[str, set[st
     return found
 
 
+_U = UserRow.__table__.c
+_S = UserSkillRow.__table__.c
+# The user and all their skills in one round trip: every claim starts with this lookup.
+_USER_WITH_SKILLS = (
+    select(_U.id, _U.login, _U.display_name, _U.role, _U.active, _S.kind, _S.value)
+    .select_from(UserRow.__table__.outerjoin(UserSkillRow.__table__, _S.user_id == _U.id))
+    .where(_U.id == bindparam("user_id"))
+)
+
+
 def get_user(session: Session, user_id: int) -> User:
     """One user with skills; ``NotFoundError`` if absent."""
-    row = session.get(UserRow, user_id)
-    if row is None:
+    rows = session.execute(_USER_WITH_SKILLS, {"user_id": user_id}).all()
+    if not rows:
         raise NotFoundError(f"No user with id {user_id}")
-    return _build([row], _skills(session, [row.id]))[0]
+    skills: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        if row.kind is not None:  # the outer join's NULL row: a user without skills
+            skills[row.kind].add(row.value)
+    first = rows[0]
+    return User(
+        id=first.id, login=first.login, display_name=first.display_name, role=Role(first.role),
+        languages=frozenset(skills[LANGUAGE]), markets=frozenset(skills[MARKET]),
+        policies=frozenset(skills[POLICY]), active=first.active,
+    )
 
 
 def list_users(session: Session, *, active_only: bool) -> tuple[User, ...]:
