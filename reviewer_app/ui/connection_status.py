@@ -49,6 +49,7 @@ class ConnectionStatus(QObject):
         self._parent = parent
         self.monitor = monitor
         self.counts = OutboxCounts()
+        self._missed_changes = False  # set while not online; a reload follows reconnection
         self.dialog: OutboxConflictsDialog | None = None
         self.label = QLabel(parent)
         self.label.setObjectName("connectionLabel")
@@ -110,7 +111,9 @@ class ConnectionStatus(QObject):
         self.counts = counts
         self._show()
 
-    def _on_monitor_state_changed(self, _state: ConnectionState) -> None:
+    def _on_monitor_state_changed(self, state: ConnectionState) -> None:
+        if state is not ConnectionState.ONLINE:
+            self._missed_changes = True
         self._show()
 
     def _on_monitor_back_online(self) -> None:
@@ -118,7 +121,11 @@ class ConnectionStatus(QObject):
             return
         self._runner.submit(self._outbox.replay, self._user_id, write=True,
                             on_done=self._on_replayed, on_finally=self.recount)
-        self.refresh_requested.emit()
+        if self._missed_changes:
+            # Only after a real outage: the views may have missed changes meanwhile. The
+            # first probe at start-up must not reload a queue that was just loaded.
+            self._missed_changes = False
+            self.refresh_requested.emit()
 
     def _on_replayed(self, report: ReplayReport) -> None:
         if report.offline:

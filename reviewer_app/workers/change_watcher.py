@@ -16,6 +16,10 @@ log = logging.getLogger(__name__)
 RETRY_SECONDS = (1.0, 2.0, 5.0)
 
 
+# Watchers whose thread outlived stop(); see ChangeWatcher.stop.
+_OUTLIVING: list[ChangeWatcher] = []
+
+
 class ChangeWatcher(QObject):
     """Runs the wait → poll loop of a ``ChangeFeedReader`` on its own thread.
 
@@ -69,7 +73,13 @@ class ChangeWatcher(QObject):
         self._reader.wake()
         thread.join(timeout)
         if thread.is_alive():
+            # Still inside a slow database call (a busy or unreachable server). It will emit
+            # into this object when it returns, so the object must outlive its window:
+            # detach it from its parent and keep it referenced for the rest of the process
+            # (an emit into a deleted QObject crashes the whole app).
             log.warning("the change watcher did not stop within %.1f s", timeout)
+            self.setParent(None)
+            _OUTLIVING.append(self)
             return False
         return True
 
@@ -102,7 +112,7 @@ class ChangeWatcher(QObject):
                 if failures:
                     log.info("reading the change feed works again")
                     failures = 0
-                if batch:
+                if batch and not self._stopping.is_set():
                     self._batch_ready.emit(batch)
         finally:
             self._reader.close()

@@ -177,3 +177,48 @@ def test_the_watcher_carries_on_once_the_database_is_back(
     assert changes[0].appeal_ids == {5}
     assert reader.closed
     assert "connection refused" in caplog.text
+
+
+class _SlowReader:
+    """A reader stuck in a slow database call when the window closes (a busy server)."""
+
+    fallback_seconds = 0.01
+
+    def __init__(self) -> None:
+        self.in_call = threading.Event()
+        self.release = threading.Event()
+
+    def start(self) -> int:
+        return 0
+
+    def wait(self, timeout: float) -> None:
+        self.in_call.set()
+        self.release.wait(5)
+
+    def poll(self) -> FeedBatch:
+        return FeedBatch(appeal_ids=frozenset({1}), last_seq=1)
+
+    def wake(self) -> None:
+        """A stuck call does not notice the wake-up (that is the point of the test)."""
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_watcher_stuck_in_a_slow_call_outlives_its_window_without_crashing(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtCore import QObject
+
+    window = QObject()
+    reader = _SlowReader()
+    w = ChangeWatcher(reader, parent=window)  # type: ignore[arg-type]
+    w.start()
+    assert reader.in_call.wait(5)
+    assert not w.stop(timeout=0.05)  # still inside the slow call
+    assert w.parent() is None and w in change_watcher._OUTLIVING
+    window.deleteLater()  # the window goes; the watcher must not go with it
+    qtbot.wait(50)
+    reader.release.set()  # the slow call returns on the watcher thread
+    qtbot.waitUntil(lambda: not w.running, timeout=3000)
+    qtbot.wait(100)  # an emit into a deleted object would have crashed by now
