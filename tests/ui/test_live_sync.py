@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from factories import Factory
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -167,3 +167,57 @@ def test_a_bulk_change_elsewhere_reloads_the_queue(qtbot: QtBot, two: Two) -> No
     qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=3000)
     qtbot.waitUntil(
         lambda: two.window.queue_panel.counts_label.text().startswith("5 "), timeout=3000)
+
+
+def choose_status(qtbot: QtBot, two: Two, status: AppealStatus) -> None:
+    """Pick a status in the filter bar with the keyboard-reachable combo box."""
+    combo = two.window.queue_panel.filter_bar.findChild(QComboBox, "filter_status")
+    assert combo is not None
+    model = two.window.queue_panel.model
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        combo.setCurrentIndex(combo.findData(status.value))
+
+
+def test_an_appeal_released_elsewhere_appears_in_the_view_at_its_place(
+        qtbot: QtBot, two: Two) -> None:
+    """Lena claims the middle appeal (it leaves "New"), then releases it: the row comes
+    back live, between its neighbours, and Rita's selection stays on her appeal."""
+    choose_status(qtbot, two, AppealStatus.NEW)
+    panel = two.window.queue_panel
+    model = panel.model
+    assert model.rowCount() == 3
+    first, middle, last = (model.row_at(i).appeal_id for i in range(3))
+    panel.table.setFocus()
+    panel.table.selectRow(2)  # Rita looks at the last one
+    elsewhere = QueueService(two.other)
+    elsewhere.claim(middle, two.lena)
+    qtbot.waitUntil(lambda: model.row_of(middle) is None, timeout=3000)
+    assert [model.row_at(i).appeal_id for i in range(2)] == [first, last]
+    assert panel.table.currentIndex().row() == 1  # still on "last"
+
+    started = time.monotonic()
+    elsewhere.release(middle, two.lena, "not my market")
+    qtbot.waitUntil(lambda: model.row_of(middle) is not None, timeout=3000)
+    assert time.monotonic() - started < 1.0
+    assert [model.row_at(i).appeal_id for i in range(3)] == [first, middle, last]
+    current = panel.table.currentIndex()
+    assert current.row() == 2 and model.row_at(current.row()).appeal_id == last
+    assert [i.row() for i in panel.table.selectionModel().selectedRows()] == [2]
+    qtbot.waitUntil(lambda: panel.counts_label.text().startswith("3 "), timeout=3000)
+
+
+def test_a_new_appeal_elsewhere_appears_above_the_first_row(qtbot: QtBot, two: Two) -> None:
+    """An appeal created elsewhere (with its feed row) that is more urgent than every loaded
+    row is inserted at the top without reloading the view."""
+    model = two.window.queue_panel.model
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    f = two.factory
+    new_id = f.appeal(sla_due_at=f.now + timedelta(minutes=5))
+    with (qtbot.waitSignal(model.rowsInserted, timeout=3000) as inserted,
+          two.other.write() as s):
+        change_feed.publish(s, kind="appeal_created", at=datetime.now(UTC),
+                            appeal_ids=(new_id,))
+    assert inserted.args[1:] == [0, 0]  # one row, at the top
+    assert model.rowCount() == 4 and model.row_at(0).appeal_id == new_id
+    assert resets == []  # inserted, not reloaded
