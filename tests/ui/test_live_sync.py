@@ -63,7 +63,11 @@ def two(qtbot: QtBot, db_url: str) -> Iterator[Two]:
         window.show()
         window.activateWindow()
     window.start()
-    qtbot.waitUntil(lambda: window.queue_panel.model.rowCount() == 3, timeout=10_000)
+    model = window.queue_panel.model
+    # Settled: start-up's lease expiry, first page and counts are all done (a late reload
+    # would otherwise race the tests that watch the model's signals).
+    qtbot.waitUntil(lambda: runner.pending == 0 and model.rowCount() == 3
+                    and not model.is_loading, timeout=10_000)
     assert window.live_sync.watcher.wait_ready(10)
     yield Two(window, runner, mine, other, rita, lena, omar, f)
     window.close()
