@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from reviewer_app.data import change_feed
 from reviewer_app.data.db import Database
 from reviewer_app.data.notify import SQLITE_POLL_SECONDS, Listener, listener_for
+from reviewer_app.domain.enums import EventType
 from reviewer_app.domain.models import ChangeEntry
 
 log = logging.getLogger(__name__)
@@ -24,6 +25,7 @@ GAP_SECONDS = 10.0
 MAX_GAPS = 1000
 READ_LIMIT = 1000
 MAX_READS_PER_POLL = 5
+HANDED_OFF = EventType.HANDED_OFF.value  # event kinds are the feed kinds of their rows
 # On PostgreSQL the feed is also read this often without a notification, in case one was
 # lost (a listener reconnecting, a notification queue overflow).
 PG_FALLBACK_SECONDS = 3.0
@@ -38,15 +40,18 @@ class FeedBatch:
         presence_ids: Appeals whose set of viewers changed.
         reload_all: Too much changed to refresh row by row (a bulk import): reload views.
         last_seq: The highest sequence number read so far.
+        handoffs: Appeals handed to a colleague -> who handed them (the feed does not say
+            to whom: the receiving window checks whether it now holds the lease).
     """
 
     appeal_ids: frozenset[int] = field(default_factory=frozenset)
     presence_ids: frozenset[int] = field(default_factory=frozenset)
     reload_all: bool = False
     last_seq: int = 0
+    handoffs: dict[int, int | None] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.appeal_ids or self.presence_ids or self.reload_all)
+        return bool(self.appeal_ids or self.presence_ids or self.reload_all or self.handoffs)
 
 
 class ChangeFeedReader:
@@ -152,6 +157,7 @@ class ChangeFeedReader:
     def _batch(self, entries: list[ChangeEntry], reload_all: bool) -> FeedBatch:
         appeals: set[int] = set()
         presence: set[int] = set()
+        handoffs: dict[int, int | None] = {}
         for entry in entries:
             if entry.kind == change_feed.BULK:
                 reload_all = True
@@ -161,5 +167,7 @@ class ChangeFeedReader:
                 presence.add(entry.appeal_id)
             else:
                 appeals.add(entry.appeal_id)
+                if entry.kind == HANDED_OFF:
+                    handoffs[entry.appeal_id] = entry.actor_user_id
         return FeedBatch(appeal_ids=frozenset(appeals), presence_ids=frozenset(presence),
-                         reload_all=reload_all, last_seq=self._last)
+                         reload_all=reload_all, last_seq=self._last, handoffs=handoffs)

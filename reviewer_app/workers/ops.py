@@ -125,3 +125,44 @@ def refresh_rows(
         new_rows=tuple(row for appeal_id, row in rows.items() if appeal_id in others),
         counts=services.queue.counts(flt),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class HandedToMe:
+    """A case a colleague handed to this user, for the "handed to you" notice."""
+
+    appeal_id: int
+    ref: str
+    note: str | None
+    from_name: str | None  # display name of the colleague; None if unknown
+
+
+def handed_to_me(
+    services: Services, user_id: int, handoffs: dict[int, int | None]
+) -> tuple[HandedToMe, ...]:
+    """Which of these hand-offs went to ``user_id`` (the user now holds the lease).
+
+    The change feed says who handed a case, not to whom: the user's own leases answer
+    that, and a case handed on again or already taken back is left out.
+
+    Args:
+        handoffs: appeal id -> id of the user who handed it.
+    """
+    candidates = {a: giver for a, giver in handoffs.items() if giver != user_id}
+    if not candidates:
+        return ()
+    mine = {held.lease.appeal_id: held for held in services.handoff.held_by(user_id)}
+    found = []
+    for appeal_id, giver in candidates.items():
+        held = mine.get(appeal_id)
+        if held is None:
+            continue
+        name: str | None = None
+        if giver is not None:
+            try:
+                name = services.users.get(giver).display_name
+            except NotFoundError:
+                name = None
+        found.append(HandedToMe(appeal_id=appeal_id, ref=held.ref, note=held.lease.note,
+                                from_name=name))
+    return tuple(found)

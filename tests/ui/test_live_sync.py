@@ -20,6 +20,7 @@ from reviewer_app.data import change_feed
 from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.data.orm import PresenceRow
 from reviewer_app.domain.enums import AppealStatus, EventType
+from reviewer_app.services.handoff import HandOffService
 from reviewer_app.services.presence import PresenceService
 from reviewer_app.services.queue import QueueService
 from reviewer_app.ui import labels
@@ -225,3 +226,24 @@ def test_a_new_appeal_elsewhere_appears_above_the_first_row(qtbot: QtBot, two: T
     assert inserted.args[1:] == [0, 0]  # one row, at the top
     assert model.rowCount() == 4 and model.row_at(0).appeal_id == new_id
     assert resets == []  # inserted, not reloaded
+
+
+def test_a_case_handed_to_me_is_announced_and_ctrl_n_opens_it(qtbot: QtBot, two: Two) -> None:
+    """Lena, at another workstation, hands Rita a case: Rita's banner names Lena, the case
+    and the note without a refresh, and Ctrl+N opens exactly that case."""
+    banner = two.window.banner
+    queue = QueueService(two.other)
+    handoff = HandOffService(two.other)
+    to_omar = queue.claim_next(two.lena).appeal_id
+    handoff.hand_off(to_omar, two.lena, two.omar, "For Omar only")
+    lease = queue.claim_next(two.lena)
+    ref = next(h.ref for h in handoff.held_by(two.lena) if h.lease.appeal_id == lease.appeal_id)
+
+    started = time.monotonic()
+    handoff.hand_off(lease.appeal_id, two.lena, two.rita, "Please check the invoice")
+    expected = f"Lena handed you {ref}: Please check the invoice — press Ctrl+N to open it"
+    qtbot.waitUntil(lambda: banner.text() == expected, timeout=3000)
+    assert time.monotonic() - started < 1.0
+    assert banner.isVisible() and "Omar" not in banner.text()
+
+    assert claim_next_with_keyboard(qtbot, two) == lease.appeal_id
