@@ -449,7 +449,12 @@
 <context>
     <name>ConnectionStatus</name>
     <message>
-        <location filename="../../reviewer_app/ui/connection_status.py" line="+93" />
+        <location filename="../../reviewer_app/ui/connection_status.py" line="+102" />
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>

@@ -99,6 +99,7 @@ class ConnectionStatus(QObject):
         state = self.monitor.state
         pending, conflicts = self.counts.pending, self.counts.conflicts
         base = {
+            ConnectionState.CONNECTING: self.tr("Connecting…"),
             ConnectionState.ONLINE: self.tr("● Online"),
             ConnectionState.RECONNECTING: self.tr("Reconnecting…"),
             ConnectionState.OFFLINE: self.tr("Offline"),
@@ -152,7 +153,8 @@ class ConnectionStatus(QObject):
         self.label.setProperty("connection", state.value)
         self.label.setToolTip(self.tr(
             "Decisions are saved on this computer first and sent when the database answers."))
-        self.label.setStyleSheet("" if state is ConnectionState.ONLINE else "color: #b45309;")
+        calm = state in (ConnectionState.ONLINE, ConnectionState.CONNECTING)
+        self.label.setStyleSheet("" if calm else "color: #b45309;")
 
 
 def attach_connection_status(window: MainWindow, runner: Runner, services: Services,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 from outbox_support import assert_consistent, seed, uphold
@@ -85,6 +86,41 @@ def test_start_up_forgets_applied_entries_older_than_a_week(
     qtbot.waitUntil(lambda: store.get(ids["old"]) is None, timeout=5000)
     recent = store.get(ids["recent"])
     assert recent is not None and recent.state is OutboxState.APPLIED
+    window.close()
+    runner.shutdown()
+    db.dispose()
+
+
+def test_the_indicator_says_connecting_until_the_database_answers(
+    qtbot: QtBot, sqlite_url: str
+) -> None:
+    db = Database(create_db_engine(sqlite_url))
+    (_appeal,), (ana,) = seed(db, 1, now=datetime.now(UTC))
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    cfg = load_config(sqlite_url)
+    runner = Runner()
+    services = build_services(db, cfg)
+    assert services.outbox is not None
+    answer = threading.Event()
+    real_probe = services.outbox.probe
+
+    def slow_probe() -> None:  # a server far away: the first answer takes a while
+        answer.wait(5)
+        real_probe()
+
+    services.outbox.probe = slow_probe  # type: ignore[method-assign]
+    user = next(u for u in services.users.list_users() if u.id == ana)
+    window = build_main_window(runner, services, user, cfg, app)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    label = window.findChild(QLabel, "connectionLabel")
+    assert label is not None
+    qtbot.wait(100)
+    assert label.text() == "Connecting…"
+    answer.set()
+    qtbot.waitUntil(lambda: label.text() == "● Online", timeout=5000)
     window.close()
     runner.shutdown()
     db.dispose()
