@@ -96,7 +96,7 @@ def build_main_window(
         live = LiveSync(
             runner, services, ChangeWatcher(services.change_feed()), user=user,
             flow=window.flow, queue_panel=window.queue_panel, case_panel=window.case_panel,
-            window=window,
+            window=window, banner=window.banner,
         )
         live.start()  # before the queue loads, so a change made meanwhile is not missed
         window.live_sync = live  # type: ignore[attr-defined]

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reviewer_app import __version__, config
-from reviewer_app.cli_db import add_grant_parser, run_grant
+from reviewer_app.cli_db import add_grant_parser, add_prune_parser, run_grant, run_prune
 from reviewer_app.domain.errors import ReviewerError
 
 EXIT_KNOWN_ERROR = 2
@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     upgrade.add_argument("--db", metavar="URL", dest="sub_db", help="database URL")
     add_grant_parser(db_sub)
+    add_prune_parser(db_sub)
 
     demo = commands.add_parser(
         "demo",
@@ -110,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "db" and args.db_command == "grant":
             return run_grant(_resolve_url(args.sub_db or args.db), args)
+        if args.command == "db" and args.db_command == "prune":
+            return run_prune(_resolve_url(args.sub_db or args.db), args.days)
         if args.command == "db":
             return _db_upgrade(args.sub_db or args.db)
         if args.command == "demo":
@@ -134,6 +137,7 @@ def _shown(url: str) -> str:
 
 
 def _db_upgrade(db: str | None) -> int:
+    from reviewer_app.services.sync import PRUNE_DAYS
     from reviewer_app.services.workspace import upgrade_database
 
     url = _resolve_url(db)
@@ -146,7 +150,7 @@ def _db_upgrade(db: str | None) -> int:
         print(f"{where}: schema already at {report.to_revision}; nothing to migrate")
     if report.was_new:
         print(f"{where}: installed the default catalog ({report.catalog_rows_added} rows)")
-    return 0
+    return run_prune(url, PRUNE_DAYS, quiet_refusal=True)
 
 
 def _progress_printer(label: str) -> Callable[[int, int], None]:

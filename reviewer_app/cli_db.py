@@ -14,6 +14,9 @@ from datetime import UTC, datetime
 from reviewer_app.domain.enums import Role
 
 EXIT_KNOWN_ERROR = 2
+# services.sync.PRUNE_DAYS, repeated so building the parser imports no database code
+# (tests/test_cli.py checks that they agree).
+PRUNE_DAYS = 7
 
 
 def add_grant_parser(db_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -61,3 +64,51 @@ def run_grant(url: str, args: argparse.Namespace) -> int:
     print(f"{where}: {user_done} app user {report.login} (id {report.user_id}, "
           f"role {report.role.value})")
     return 0
+
+
+def add_prune_parser(db_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``prune`` action under ``reviewer-app db``."""
+    prune = db_sub.add_parser(
+        "prune",
+        help=f"delete change-feed rows older than N days (default {PRUNE_DAYS}; admin)",
+        description="Delete rows of the change feed (what clients read to follow each "
+        "other's changes) older than N days. Running clients read it every few seconds; "
+        "one that was asleep longer reloads its views. `db upgrade` does this too. On "
+        "PostgreSQL run it as the owner of the tables (the role that runs db upgrade): "
+        "app roles may only add to the feed.",
+    )
+    prune.add_argument("--days", type=_non_negative, default=PRUNE_DAYS, metavar="N",
+                       help=f"keep this many days (default {PRUNE_DAYS})")
+    prune.add_argument("--db", metavar="URL", dest="sub_db", help="database URL")
+
+
+def run_prune(url: str, days: float, *, quiet_refusal: bool = False) -> int:
+    """Prune the change feed of ``url``; print what happened.
+
+    Args:
+        quiet_refusal: after ``db upgrade``: a role that may not delete gets a note on
+            stderr and exit status 0, since the upgrade itself succeeded.
+    """
+    from reviewer_app.domain.errors import PermissionDeniedError
+    from reviewer_app.services.workspace import prune_database, safe_url
+
+    where = safe_url(url)
+    try:
+        removed = prune_database(url, now=datetime.now(UTC), days=days)
+    except PermissionDeniedError as exc:
+        print(f"reviewer-app: {'note' if quiet_refusal else 'error'}: {where}: the change "
+              f"feed was not pruned: this role may not delete from it; run `reviewer-app db "
+              f"prune` as the owner of the tables ({exc})", file=sys.stderr)
+        return 0 if quiet_refusal else EXIT_KNOWN_ERROR
+    print(f"{where}: pruned {removed} change-feed rows older than {days:g} days")
+    return 0
+
+
+def _non_negative(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must not be negative")
+    return value

@@ -449,7 +449,12 @@
 <context>
     <name>ConnectionStatus</name>
     <message>
-        <location filename="../../reviewer_app/ui/connection_status.py" line="+93" />
+        <location filename="../../reviewer_app/ui/connection_status.py" line="+102" />
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
@@ -1092,6 +1097,24 @@
     </message>
 </context>
 <context>
+    <name>LiveSync</name>
+    <message>
+        <location filename="../../reviewer_app/ui/live_sync.py" line="+158" />
+        <source>A colleague</source>
+        <translation>一位同事</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{who} handed you {ref}: {note} — press Ctrl+N to open it</source>
+        <translation>{who} 将 {ref} 转交给您：{note} — 按 Ctrl+N 打开</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{who} handed you {ref} — press Ctrl+N to open it</source>
+        <translation>{who} 将 {ref} 转交给您 — 按 Ctrl+N 打开</translation>
+    </message>
+</context>
+<context>
     <name>LongTextView</name>
     <message>
         <location filename="../../reviewer_app/ui/case/text_view.py" line="+25" />
@@ -1351,7 +1374,7 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/queue/model.py" line="+250" />
+        <location filename="../../reviewer_app/ui/queue/model.py" line="+291" />
         <source>Click to sort (sorted by the database)</source>
         <translation>点击排序（由数据库排序）</translation>
     </message>
@@ -1419,7 +1442,7 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/queue/panel.py" line="+200" />
+        <location filename="../../reviewer_app/ui/queue/panel.py" line="+201" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>

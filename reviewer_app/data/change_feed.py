@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.data.orm import ChangeFeedRow
@@ -19,6 +19,7 @@ from reviewer_app.domain.models import ChangeEntry
 # Kinds that are not event types.
 PRESENCE = "presence"
 BULK = "bulk"  # many appeals at once: readers reload whole views
+PRUNED = "pruned"  # old rows were deleted: a reader that had not read them reloads
 
 C = ChangeFeedRow.__table__.c
 _INSERT = insert(ChangeFeedRow.__table__)
@@ -55,3 +56,25 @@ def read_seqs(session: Session, seqs: Iterable[int]) -> tuple[ChangeEntry, ...]:
     stmt = (select(C.seq, C.at, C.kind, C.appeal_id, C.actor_user_id)
             .where(C.seq.in_(wanted)).order_by(C.seq))
     return tuple(ChangeEntry(*row) for row in session.execute(stmt))
+
+
+def oldest_seq(session: Session) -> int | None:
+    """The lowest sequence number still in the feed (None for an empty feed)."""
+    value = session.scalar(select(func.min(C.seq)))
+    return None if value is None else int(value)
+
+
+def prune(session: Session, *, before: datetime, now: datetime) -> int:
+    """Delete feed rows older than ``before``; return how many went.
+
+    The newest row always stays: on SQLite a deleted highest rowid would be handed out
+    again, and readers would take the new row for one they had already seen. When rows
+    went, a ``PRUNED`` row tells readers to check whether they missed any.
+    """
+    newest = latest_seq(session)
+    result = session.execute(delete(ChangeFeedRow.__table__)
+                             .where(C.at < before, C.seq < newest))
+    removed = int(result.rowcount or 0)  # type: ignore[attr-defined]
+    if removed:
+        publish(session, kind=PRUNED, at=now, appeal_ids=(None,))
+    return removed

@@ -150,6 +150,19 @@ class OutboxStore:
             conn.execute("DELETE FROM outbox WHERE id = ? AND state != 'applied'", (entry_id,))
 
 
+    def prune_applied(self, *, before: datetime) -> int:
+        """Delete applied entries last changed before ``before``; return how many.
+
+        Only applied ones: a pending entry is a decision not yet in the database and a
+        conflict waits for the reviewer. Once applied, the database's idempotency key (not
+        this file) is what stops a second copy, so old entries are not needed any more.
+        """
+        with self._connect(write=True) as conn:
+            cursor = conn.execute("DELETE FROM outbox WHERE state = 'applied' AND updated_at < ?",
+                                  (_stamp(before),))
+            return int(cursor.rowcount)
+
+
 def _stamp(now: datetime) -> str:
     return now.astimezone(UTC).isoformat()
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from enum import StrEnum
 
 from reviewer_app.data.db import Database
@@ -25,6 +26,9 @@ from reviewer_app.services.review import ReviewService
 log = logging.getLogger(__name__)
 
 RETRY_RELEASE_REASON = "outbox: resubmitting the saved decision failed"
+# Applied entries are kept this long (for support: "was my decision saved?"), then
+# forgotten at the next start so the file does not grow forever.
+APPLIED_KEEP_DAYS = 7
 
 
 class SubmitStatus(StrEnum):
@@ -143,6 +147,16 @@ class OutboxService:
                      len(applied), len(conflicts), offline)
         return ReplayReport(tuple(applied), tuple(conflicts), offline,
                             Changes(appeal_ids=frozenset(ids), stats_stale=bool(applied)))
+
+    def prune_applied(self, days: float = APPLIED_KEEP_DAYS) -> int:
+        """Forget applied entries older than ``days`` (at start-up); return how many.
+
+        Pending entries and conflicts stay whatever their age.
+        """
+        removed = self._store.prune_applied(before=self._clock() - timedelta(days=days))
+        if removed:
+            log.info("outbox: forgot %d applied entries older than %g days", removed, days)
+        return removed
 
     def counts(self, user_id: int) -> OutboxCounts:
         """How many of the user's decisions wait for the database or for the user."""

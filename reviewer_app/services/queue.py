@@ -104,6 +104,17 @@ class QueueService:
                 session, flt, now=now, at_risk_until=at_risk_cutoff(now, self._at_risk_hours)
             )
 
+    def rows_matching(self, flt: QueueFilter, appeal_ids: frozenset[int]
+                      ) -> dict[int, QueueRow]:
+        """The queue rows of these appeals that match ``flt`` (others are left out)."""
+        now = self._clock()
+        with self._db.read() as session:
+            rows = queue_repo.fetch_by_ids(
+                session, flt, appeal_ids,
+                now=now, at_risk_until=at_risk_cutoff(now, self._at_risk_hours),
+            )
+        return {row.appeal_id: row for row in rows}
+
     def filter_options(self) -> FilterOptions:
         """What the filter boxes offer."""
         with self._db.read() as session:

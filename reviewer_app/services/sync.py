@@ -6,10 +6,13 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
 
 from reviewer_app.data import change_feed
 from reviewer_app.data.db import Database
 from reviewer_app.data.notify import SQLITE_POLL_SECONDS, Listener, listener_for
+from reviewer_app.domain.enums import EventType
 from reviewer_app.domain.models import ChangeEntry
 
 log = logging.getLogger(__name__)
@@ -24,6 +27,7 @@ GAP_SECONDS = 10.0
 MAX_GAPS = 1000
 READ_LIMIT = 1000
 MAX_READS_PER_POLL = 5
+HANDED_OFF = EventType.HANDED_OFF.value  # event kinds are the feed kinds of their rows
 # On PostgreSQL the feed is also read this often without a notification, in case one was
 # lost (a listener reconnecting, a notification queue overflow).
 PG_FALLBACK_SECONDS = 3.0
@@ -38,15 +42,18 @@ class FeedBatch:
         presence_ids: Appeals whose set of viewers changed.
         reload_all: Too much changed to refresh row by row (a bulk import): reload views.
         last_seq: The highest sequence number read so far.
+        handoffs: Appeals handed to a colleague -> who handed them (the feed does not say
+            to whom: the receiving window checks whether it now holds the lease).
     """
 
     appeal_ids: frozenset[int] = field(default_factory=frozenset)
     presence_ids: frozenset[int] = field(default_factory=frozenset)
     reload_all: bool = False
     last_seq: int = 0
+    handoffs: dict[int, int | None] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.appeal_ids or self.presence_ids or self.reload_all)
+        return bool(self.appeal_ids or self.presence_ids or self.reload_all or self.handoffs)
 
 
 class ChangeFeedReader:
@@ -128,6 +135,12 @@ class ChangeFeedReader:
             if len(self._gaps) > MAX_GAPS:
                 reload_all = True
                 self._gaps.clear()
+            pruned = any(entry.kind == change_feed.PRUNED for entry in entries)
+            if pruned and self._gaps and self._drop_pruned_gaps(session):
+                # Rows this reader never saw were pruned (a computer asleep for days):
+                # what they said is lost, so everything is reloaded. (Only after a prune:
+                # at the very start of a feed an uncommitted row is also below the oldest.)
+                reload_all = True
             if self._gaps:
                 found = change_feed.read_seqs(session, self._gaps)
                 for entry in found:
@@ -135,6 +148,17 @@ class ChangeFeedReader:
                 entries.extend(found)
         self._expire_gaps(now)
         return self._batch(entries, reload_all)
+
+    def _drop_pruned_gaps(self, session: Any) -> bool:
+        """Forget missing sequence numbers below the oldest row left; True if there were any.
+
+        Gaps above it may still be uncommitted transactions and stay watched.
+        """
+        oldest = change_feed.oldest_seq(session)
+        pruned = [seq for seq in self._gaps if oldest is not None and seq < oldest]
+        for seq in pruned:
+            del self._gaps[seq]
+        return bool(pruned)
 
     def _note_gaps(self, seq: int, now: float) -> None:
         deadline = now + self._gap_seconds
@@ -152,6 +176,7 @@ class ChangeFeedReader:
     def _batch(self, entries: list[ChangeEntry], reload_all: bool) -> FeedBatch:
         appeals: set[int] = set()
         presence: set[int] = set()
+        handoffs: dict[int, int | None] = {}
         for entry in entries:
             if entry.kind == change_feed.BULK:
                 reload_all = True
@@ -161,5 +186,26 @@ class ChangeFeedReader:
                 presence.add(entry.appeal_id)
             else:
                 appeals.add(entry.appeal_id)
+                if entry.kind == HANDED_OFF:
+                    handoffs[entry.appeal_id] = entry.actor_user_id
         return FeedBatch(appeal_ids=frozenset(appeals), presence_ids=frozenset(presence),
-                         reload_all=reload_all, last_seq=self._last)
+                         reload_all=reload_all, last_seq=self._last, handoffs=handoffs)
+
+
+# Feed rows older than this are deleted by ``reviewer-app db prune`` (and ``db upgrade``):
+# a running client reads the feed every few seconds, so a week is far more than any reader
+# needs; one that slept longer reloads its views.
+PRUNE_DAYS = 7
+
+
+def prune_change_feed(db: Database, *, now: datetime, days: float = PRUNE_DAYS) -> int:
+    """Delete change-feed rows older than ``days``; return how many.
+
+    Raises:
+        PermissionDeniedError: the signed-in role may not delete from the feed (on
+            PostgreSQL only the owner of the tables may: app roles only insert).
+    """
+    if days < 0:
+        raise ValueError("days must not be negative")
+    with db.write() as session:
+        return change_feed.prune(session, before=now - timedelta(days=days), now=now)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from reviewer_app import config
@@ -12,6 +13,7 @@ from reviewer_app.data.schema import check_schema, current_revision, head_revisi
 from reviewer_app.data.workspace_store import count_users_and_appeals, safe_url
 from reviewer_app.domain.errors import DatabaseUnavailableError, SchemaMismatchError
 from reviewer_app.services.catalog import install_default_catalog
+from reviewer_app.services.sync import PRUNE_DAYS, prune_change_feed
 
 __all__ = [
     "UpgradeReport",
@@ -151,6 +153,20 @@ def upgrade_database(url: str, *, create: bool | None = True) -> UpgradeReport:
     return UpgradeReport(
         was_new=was_new, from_revision=before, to_revision=after, catalog_rows_added=added
     )
+
+
+def prune_database(url: str, *, now: datetime, days: float = PRUNE_DAYS) -> int:
+    """Delete change-feed rows older than ``days`` (``db prune``, after ``db upgrade``).
+
+    Raises:
+        PermissionDeniedError: the role may not delete from the change feed.
+        DatabaseUnavailableError: no such database, or it does not answer.
+    """
+    db = _engine_for(url, create=False)
+    try:
+        return prune_change_feed(db, now=now, days=days)
+    finally:
+        db.dispose()
 
 
 def workspace_state(db: Database) -> WorkspaceState:

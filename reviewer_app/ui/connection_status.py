@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QWidget
 
+from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.domain.models import User
 from reviewer_app.domain.outbox import OutboxCounts
 from reviewer_app.services.outbox import OutboxService, ReplayReport
@@ -20,6 +22,8 @@ if TYPE_CHECKING:
     from reviewer_app.ui.main_window import MainWindow
 
 CONFLICTS_SHORTCUT = "Ctrl+Shift+U"
+
+log = logging.getLogger(__name__)
 
 
 class ConnectionStatus(QObject):
@@ -60,7 +64,12 @@ class ConnectionStatus(QObject):
         self._show()
 
     def start(self) -> None:
-        """First probe (which replays what a previous run left), and the first count."""
+        """First probe (which replays what a previous run left), and the first count.
+
+        Applied outbox entries older than a week are forgotten first (housekeeping).
+        """
+        if not self._runner.is_closed:
+            self._runner.submit(self._outbox.prune_applied, on_error=_prune_failed)
         self.recount()
         self.monitor.start()
 
@@ -91,6 +100,7 @@ class ConnectionStatus(QObject):
         state = self.monitor.state
         pending, conflicts = self.counts.pending, self.counts.conflicts
         base = {
+            ConnectionState.CONNECTING: self.tr("Connecting…"),
             ConnectionState.ONLINE: self.tr("● Online"),
             ConnectionState.RECONNECTING: self.tr("Reconnecting…"),
             ConnectionState.OFFLINE: self.tr("Offline"),
@@ -150,7 +160,8 @@ class ConnectionStatus(QObject):
         self.label.setProperty("connection", state.value)
         self.label.setToolTip(self.tr(
             "Decisions are saved on this computer first and sent when the database answers."))
-        self.label.setStyleSheet("" if state is ConnectionState.ONLINE else "color: #b45309;")
+        calm = state in (ConnectionState.ONLINE, ConnectionState.CONNECTING)
+        self.label.setStyleSheet("" if calm else "color: #b45309;")
 
 
 def attach_connection_status(window: MainWindow, runner: Runner, services: Services,
@@ -170,3 +181,9 @@ def attach_connection_status(window: MainWindow, runner: Runner, services: Servi
     status.refresh_requested.connect(window.actions.refresh.trigger)
     status.message.connect(window.banner.show_message)
     return status
+
+
+def _prune_failed(exc: ReviewerError) -> None:
+    """Forgetting old applied entries failed (the file is locked or unreadable): harmless,
+    the next start tries again; a real problem with the file shows on the next submit."""
+    log.info("outbox housekeeping skipped: %s", exc)

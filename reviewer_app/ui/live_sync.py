@@ -12,8 +12,9 @@ from reviewer_app.services.presence import HEARTBEAT_SECONDS, PresenceService
 from reviewer_app.ui.case.panel import CasePanel
 from reviewer_app.ui.queue.panel import QueuePanel
 from reviewer_app.ui.review_flow import ReviewFlow
+from reviewer_app.ui.widgets.banner import MessageBanner
 from reviewer_app.workers.change_watcher import ChangeWatcher
-from reviewer_app.workers.ops import OpenedCase, Services
+from reviewer_app.workers.ops import HandedToMe, OpenedCase, Services, handed_to_me
 from reviewer_app.workers.runner import Runner
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ class LiveSync(QObject):
     that no longer matches the filter leaves the table, counts are re-read); a bulk change
     reloads the view. The open case's header and event log are re-read when it changed.
     While a case is open a heartbeat says "I am viewing it"; other viewers are listed.
+    A case a colleague hands to this user is announced in the banner.
 
     It watches the window's close event (an event filter, so the window class needs no
     hook) to stop the watcher thread and leave the case.
@@ -43,6 +45,7 @@ class LiveSync(QObject):
         queue_panel: Refreshed row by row, or reloaded after a bulk change.
         case_panel: Its header, event log and viewers label follow the open case.
         window: Parent; its close event stops everything.
+        banner: Where "X handed you …" is shown; None: not announced.
         heartbeat_ms: Presence heartbeat interval.
         coalesce_ms: Changes within this interval after a refresh are refreshed together.
     """
@@ -58,6 +61,7 @@ class LiveSync(QObject):
         queue_panel: QueuePanel,
         case_panel: CasePanel,
         window: QObject,
+        banner: MessageBanner | None = None,
         heartbeat_ms: int = HEARTBEAT_SECONDS * 1000,
         coalesce_ms: int = COALESCE_MS,
     ) -> None:
@@ -68,6 +72,7 @@ class LiveSync(QObject):
         self._user = user
         self._queue = queue_panel
         self._case = case_panel
+        self._banner = banner
         self._presence: PresenceService | None = services.presence
         self._viewing: int | None = None  # the appeal shown in the case panel
         self._heartbeat = QTimer(self)
@@ -82,6 +87,7 @@ class LiveSync(QObject):
 
         watcher.changes_arrived.connect(self._on_watcher_changes_arrived)
         watcher.presence_changed.connect(self._on_watcher_presence_changed)
+        watcher.handed_off.connect(self._on_watcher_handed_off)
         flow.case_opened.connect(self._on_flow_case_opened)
         flow.case_closed.connect(self._on_flow_case_closed)
         window.installEventFilter(self)
@@ -135,6 +141,27 @@ class LiveSync(QObject):
     def _on_case_reread(self, case: CaseDetail) -> None:
         if case.appeal_id == self._viewing:
             self._case.update_live(case)
+
+    # -- hand-offs ----------------------------------------------------------------------
+
+    def _on_watcher_handed_off(self, handoffs: dict[int, int | None]) -> None:
+        if self._banner is None or self._runner.is_closed or self._stopped:
+            return
+        self._runner.submit(handed_to_me, self._services, self._user.id, handoffs,
+                            on_done=self._announce, on_error=_background_failed)
+
+    def _announce(self, cases: tuple[HandedToMe, ...]) -> None:
+        if not cases or self._banner is None or self._stopped:
+            return
+        lines = []
+        for case in cases:
+            who = case.from_name or self.tr("A colleague")
+            if case.note:
+                text = self.tr("{who} handed you {ref}: {note} — press Ctrl+N to open it")
+            else:
+                text = self.tr("{who} handed you {ref} — press Ctrl+N to open it")
+            lines.append(text.format(who=who, ref=case.ref, note=case.note))
+        self._banner.show_message("\n".join(lines), "info")
 
     # -- presence -----------------------------------------------------------------------
 

@@ -32,10 +32,13 @@ class ChangeWatcher(QObject):
         changes_arrived(Changes): appeals changed by anyone (this client included), or
             ``reload_all`` after a bulk change.
         presence_changed(frozenset): appeal ids whose viewers changed.
+        handed_off(dict): appeal id -> id of the user who handed it to a colleague (maybe
+            this user); also in ``changes_arrived``.
     """
 
     changes_arrived = Signal(object)
     presence_changed = Signal(object)
+    handed_off = Signal(object)
     _batch_ready = Signal(object)
 
     def __init__(self, reader: ChangeFeedReader, parent: QObject | None = None) -> None:
@@ -126,3 +129,5 @@ class ChangeWatcher(QObject):
                                               reload_all=batch.reload_all))
         if batch.presence_ids:
             self.presence_changed.emit(batch.presence_ids)
+        if batch.handoffs:
+            self.handed_off.emit(dict(batch.handoffs))

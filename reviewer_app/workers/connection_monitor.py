@@ -22,6 +22,7 @@ OFFLINE_AFTER_FAILURES = 3
 class ConnectionState(StrEnum):
     """What the monitor knows about the database link."""
 
+    CONNECTING = "connecting"  # no probe has answered yet (start-up)
     ONLINE = "online"
     RECONNECTING = "reconnecting"  # just lost; retrying quickly
     OFFLINE = "offline"  # several retries failed; still retrying, less often
@@ -63,7 +64,9 @@ class ConnectionMonitor(QObject):
         self._interval_ms = probe_interval_ms
         self._offline_after = offline_after
         self._delay = delay
-        self._state = ConnectionState.ONLINE
+        # Not "online" before the database has said so: a window opened on an unreachable
+        # server must not claim to be online while its first probe waits for a timeout.
+        self._state = ConnectionState.CONNECTING
         self._confirmed = False  # no probe has succeeded yet
         self._attempts = 0
         self._probing = False
@@ -100,7 +103,8 @@ class ConnectionMonitor(QObject):
     def report_unavailable(self) -> None:
         """Someone found the database unreachable: start retrying (if not already)."""
         # While a probe runs its own result decides; while retrying, a retry is scheduled.
-        if self._probing or self._state is not ConnectionState.ONLINE:
+        if self._probing or self._state not in (ConnectionState.ONLINE,
+                                                ConnectionState.CONNECTING):
             return
         self._fail()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from reviewer_app.domain.enums import Outcome
 from reviewer_app.domain.errors import NotFoundError
@@ -14,7 +14,6 @@ from reviewer_app.domain.models import (
     QueueFilter,
     QueuePage,
     QueueRow,
-    QueueSort,
     ReasonCode,
     ResponseTemplate,
     SopDocument,
@@ -92,19 +91,78 @@ def claim_case(services: Services, appeal_id: int, user_id: int) -> OpenedCase:
     return load_case(services, services.queue.claim(appeal_id, user_id))
 
 
-def refresh_rows(
-    services: Services, flt: QueueFilter, sort: QueueSort, refs: dict[int, str]
-) -> tuple[dict[int, QueueRow | None], QueueCounts]:
-    """Current rows for changed appeals (``None``: no longer in this view) and new counts.
+@dataclass(frozen=True, slots=True)
+class RowRefresh:
+    """What changed appeals look like now in one queue view.
 
-    Each appeal is looked up through the queue's own search on its reference, combined with
-    the user's filter, so "still matches" means exactly what the full query would say.
+    Attributes:
+        found: Loaded appeals -> their current row, or ``None`` if they left the view.
+        new_rows: Appeals not loaded that now match the view (released or returned
+            elsewhere, or new); the model places them if their position is loaded.
+        counts: The view's counts after the changes.
+    """
+
+    found: dict[int, QueueRow | None]
+    new_rows: tuple[QueueRow, ...]
+    counts: QueueCounts
+
+
+def refresh_rows(
+    services: Services, flt: QueueFilter, loaded: frozenset[int], others: frozenset[int]
+) -> RowRefresh:
+    """Current rows for changed appeals in the view ``flt`` and its new counts.
+
+    One query by primary key with the view's own WHERE, so "matches" means exactly what
+    the page query would say.
 
     Args:
-        refs: appeal id -> appeal reference of the rows that changed.
+        loaded: Changed appeals the view shows (refreshed in place or removed).
+        others: Changed appeals the view does not show (inserted if they now match).
     """
-    found: dict[int, QueueRow | None] = {}
-    for appeal_id, ref in refs.items():
-        page = services.queue.page(replace(flt, search=ref), sort, None, limit=20)
-        found[appeal_id] = next((r for r in page.rows if r.appeal_id == appeal_id), None)
-    return found, services.queue.counts(flt)
+    rows = services.queue.rows_matching(flt, loaded | others)
+    return RowRefresh(
+        found={appeal_id: rows.get(appeal_id) for appeal_id in loaded},
+        new_rows=tuple(row for appeal_id, row in rows.items() if appeal_id in others),
+        counts=services.queue.counts(flt),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class HandedToMe:
+    """A case a colleague handed to this user, for the "handed to you" notice."""
+
+    appeal_id: int
+    ref: str
+    note: str | None
+    from_name: str | None  # display name of the colleague; None if unknown
+
+
+def handed_to_me(
+    services: Services, user_id: int, handoffs: dict[int, int | None]
+) -> tuple[HandedToMe, ...]:
+    """Which of these hand-offs went to ``user_id`` (the user now holds the lease).
+
+    The change feed says who handed a case, not to whom: the user's own leases answer
+    that, and a case handed on again or already taken back is left out.
+
+    Args:
+        handoffs: appeal id -> id of the user who handed it.
+    """
+    candidates = {a: giver for a, giver in handoffs.items() if giver != user_id}
+    if not candidates:
+        return ()
+    mine = {held.lease.appeal_id: held for held in services.handoff.held_by(user_id)}
+    found = []
+    for appeal_id, giver in candidates.items():
+        held = mine.get(appeal_id)
+        if held is None:
+            continue
+        name: str | None = None
+        if giver is not None:
+            try:
+                name = services.users.get(giver).display_name
+            except NotFoundError:
+                name = None
+        found.append(HandedToMe(appeal_id=appeal_id, ref=held.ref, note=held.lease.note,
+                                from_name=name))
+    return tuple(found)

@@ -177,3 +177,34 @@ def test_the_outbox_file_is_durable_and_keeps_every_field(stack: Stack, tmp_path
                                   (entry_id,)).fetchone()
     assert state == OutboxState.PENDING.value
     assert url == stack.db.identity
+
+
+def test_applied_entries_older_than_a_week_are_forgotten_others_kept(
+        stack: Stack, flaky: SwitchableDatabase, clock: ManualClock) -> None:
+    (a1, a2, a3), (ana,) = seed(stack.db, 3)
+    for appeal in (a1, a2):
+        stack.queue.claim(appeal, ana)
+    old_applied = stack.outbox.submit(ana, uphold(a1, "old"), "A-1")
+    flaky.down = True
+    old_pending = stack.outbox.submit(ana, uphold(a2, "pending"), "A-2")
+    flaky.down = False
+    assert old_pending.status is SubmitStatus.SAVED_LOCALLY
+    clock.now += timedelta(days=6)
+    stack.queue.claim(a3, ana)
+    recent_applied = stack.outbox.submit(ana, uphold(a3, "recent"), "A-3")
+    clock.now += timedelta(days=2)  # "old" was applied 8 days ago, "recent" 2 days ago
+
+    assert stack.outbox.prune_applied() == 1
+    store = stack.outbox._store  # the file itself, as support would look at it
+    assert store.get(old_applied.entry_id) is None
+    assert store.get(recent_applied.entry_id).state is OutboxState.APPLIED  # type: ignore[union-attr]
+    assert store.get(old_pending.entry_id).state is OutboxState.PENDING  # type: ignore[union-attr]
+    assert stack.outbox.prune_applied() == 0
+    # The key is still honoured by the database: replaying a forgotten entry adds nothing.
+    flaky.down = True
+    stack.outbox.submit(ana, uphold(a1, "old"), "A-1")
+    flaky.down = False
+    report = stack.outbox.replay(ana)
+    assert a1 in {e.appeal_id for e in report.applied}
+    assert _decisions(stack.db, a1) == 1
+    assert_consistent(stack.db)

@@ -53,6 +53,17 @@ def test_poll_reports_appeals_changed_since_the_last_poll(database: Database) ->
     assert not reader.poll()
 
 
+def test_hand_offs_are_reported_with_who_handed_them(database: Database) -> None:
+    reader = reader_for(database)
+    reader.start()
+    with database.write() as s:
+        change_feed.publish(s, kind="handed_off", at=AT, appeal_ids=(5,), actor_user_id=42)
+        publish(s, 6)
+    batch = reader.poll()
+    assert batch.handoffs == {5: 42}  # the receiving window checks whether it got the case
+    assert batch.appeal_ids == {5, 6}  # and the row refreshes like any other change
+
+
 def test_a_bulk_change_asks_for_a_reload(database: Database) -> None:
     reader = reader_for(database)
     reader.start()

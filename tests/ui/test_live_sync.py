@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from factories import Factory
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -20,6 +20,7 @@ from reviewer_app.data import change_feed
 from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.data.orm import PresenceRow
 from reviewer_app.domain.enums import AppealStatus, EventType
+from reviewer_app.services.handoff import HandOffService
 from reviewer_app.services.presence import PresenceService
 from reviewer_app.services.queue import QueueService
 from reviewer_app.ui import labels
@@ -63,7 +64,11 @@ def two(qtbot: QtBot, db_url: str) -> Iterator[Two]:
         window.show()
         window.activateWindow()
     window.start()
-    qtbot.waitUntil(lambda: window.queue_panel.model.rowCount() == 3, timeout=10_000)
+    model = window.queue_panel.model
+    # Settled: start-up's lease expiry, first page and counts are all done (a late reload
+    # would otherwise race the tests that watch the model's signals).
+    qtbot.waitUntil(lambda: runner.pending == 0 and model.rowCount() == 3
+                    and not model.is_loading, timeout=10_000)
     assert window.live_sync.watcher.wait_ready(10)
     yield Two(window, runner, mine, other, rita, lena, omar, f)
     window.close()
@@ -167,3 +172,78 @@ def test_a_bulk_change_elsewhere_reloads_the_queue(qtbot: QtBot, two: Two) -> No
     qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=3000)
     qtbot.waitUntil(
         lambda: two.window.queue_panel.counts_label.text().startswith("5 "), timeout=3000)
+
+
+def choose_status(qtbot: QtBot, two: Two, status: AppealStatus) -> None:
+    """Pick a status in the filter bar with the keyboard-reachable combo box."""
+    combo = two.window.queue_panel.filter_bar.findChild(QComboBox, "filter_status")
+    assert combo is not None
+    model = two.window.queue_panel.model
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        combo.setCurrentIndex(combo.findData(status.value))
+
+
+def test_an_appeal_released_elsewhere_appears_in_the_view_at_its_place(
+        qtbot: QtBot, two: Two) -> None:
+    """Lena claims the middle appeal (it leaves "New"), then releases it: the row comes
+    back live, between its neighbours, and Rita's selection stays on her appeal."""
+    choose_status(qtbot, two, AppealStatus.NEW)
+    panel = two.window.queue_panel
+    model = panel.model
+    assert model.rowCount() == 3
+    first, middle, last = (model.row_at(i).appeal_id for i in range(3))
+    panel.table.setFocus()
+    panel.table.selectRow(2)  # Rita looks at the last one
+    elsewhere = QueueService(two.other)
+    elsewhere.claim(middle, two.lena)
+    qtbot.waitUntil(lambda: model.row_of(middle) is None, timeout=3000)
+    assert [model.row_at(i).appeal_id for i in range(2)] == [first, last]
+    assert panel.table.currentIndex().row() == 1  # still on "last"
+
+    started = time.monotonic()
+    elsewhere.release(middle, two.lena, "not my market")
+    qtbot.waitUntil(lambda: model.row_of(middle) is not None, timeout=3000)
+    assert time.monotonic() - started < 1.0
+    assert [model.row_at(i).appeal_id for i in range(3)] == [first, middle, last]
+    current = panel.table.currentIndex()
+    assert current.row() == 2 and model.row_at(current.row()).appeal_id == last
+    assert [i.row() for i in panel.table.selectionModel().selectedRows()] == [2]
+    qtbot.waitUntil(lambda: panel.counts_label.text().startswith("3 "), timeout=3000)
+
+
+def test_a_new_appeal_elsewhere_appears_above_the_first_row(qtbot: QtBot, two: Two) -> None:
+    """An appeal created elsewhere (with its feed row) that is more urgent than every loaded
+    row is inserted at the top without reloading the view."""
+    model = two.window.queue_panel.model
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    f = two.factory
+    new_id = f.appeal(sla_due_at=f.now + timedelta(minutes=5))
+    with (qtbot.waitSignal(model.rowsInserted, timeout=3000) as inserted,
+          two.other.write() as s):
+        change_feed.publish(s, kind="appeal_created", at=datetime.now(UTC),
+                            appeal_ids=(new_id,))
+    assert inserted.args[1:] == [0, 0]  # one row, at the top
+    assert model.rowCount() == 4 and model.row_at(0).appeal_id == new_id
+    assert resets == []  # inserted, not reloaded
+
+
+def test_a_case_handed_to_me_is_announced_and_ctrl_n_opens_it(qtbot: QtBot, two: Two) -> None:
+    """Lena, at another workstation, hands Rita a case: Rita's banner names Lena, the case
+    and the note without a refresh, and Ctrl+N opens exactly that case."""
+    banner = two.window.banner
+    queue = QueueService(two.other)
+    handoff = HandOffService(two.other)
+    to_omar = queue.claim_next(two.lena).appeal_id
+    handoff.hand_off(to_omar, two.lena, two.omar, "For Omar only")
+    lease = queue.claim_next(two.lena)
+    ref = next(h.ref for h in handoff.held_by(two.lena) if h.lease.appeal_id == lease.appeal_id)
+
+    started = time.monotonic()
+    handoff.hand_off(lease.appeal_id, two.lena, two.rita, "Please check the invoice")
+    expected = f"Lena handed you {ref}: Please check the invoice — press Ctrl+N to open it"
+    qtbot.waitUntil(lambda: banner.text() == expected, timeout=3000)
+    assert time.monotonic() - started < 1.0
+    assert banner.isVisible() and "Omar" not in banner.text()
+
+    assert claim_next_with_keyboard(qtbot, two) == lease.appeal_id

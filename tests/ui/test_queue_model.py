@@ -119,3 +119,44 @@ def test_apply_rows_updates_and_removes(qtbot: QtBot, runner: Runner) -> None:
     assert model.rowCount() == 4
     assert model.index(1, Column.LEASED_BY).data(Qt.ItemDataRole.DisplayRole) == "alice"
     assert model.row_of(3) is None
+
+
+def test_insert_rows_places_new_matches_inside_the_loaded_range(
+        qtbot: QtBot, qtmodeltester, runner: Runner) -> None:
+    """Rows that newly match go between loaded rows (or above the first), never past the
+    last loaded row while more pages follow; the model contract holds throughout."""
+    rows = make_rows(30)
+    shown = [r for r in rows if r.appeal_id not in (3, 7, 20)]  # 3 and 7 are "elsewhere"
+    fake = FakeQueue(shown)
+    model = loaded_model(qtbot, runner, fake)  # ids 1 2 4 5 6 8 9 10 11 12, more follow
+    assert model.canFetchMore(QModelIndex())
+
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    assert model.insert_rows([rows[6], rows[2], rows[19]]) == 2  # 20 is past the last row
+    assert [model.row_at(i).appeal_id for i in range(model.rowCount())] == [
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+    assert model.insert_rows([rows[6]]) == 0  # already shown
+    assert resets == []
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_insert_rows_follows_a_descending_sort_and_the_final_page(
+        qtbot: QtBot, runner: Runner) -> None:
+    rows = make_rows(25)
+    fake = FakeQueue([r for r in rows if r.appeal_id not in (1, 20, 25)])
+    model = loaded_model(qtbot, runner, fake)
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        model.sort(Column.SLA, Qt.SortOrder.DescendingOrder)
+    # 24 23 22 21 19 ... 14 (ten rows): 20 goes between 21 and 19, 25 above the first.
+    assert model.insert_rows([rows[19], rows[24]]) == 2
+    assert [model.row_at(i).appeal_id for i in range(6)] == [25, 24, 23, 22, 21, 20]
+
+    with qtbot.waitSignal(model.page_loaded, timeout=5000):
+        model.jump_to_last()
+    # The final page in descending order ends with 2; 1 goes below it (nothing follows),
+    # but a row above the final page's first row is not loaded territory.
+    first = model.row_at(0).appeal_id
+    assert model.insert_rows([rows[0]]) == 1
+    assert model.row_at(model.rowCount() - 1).appeal_id == 1
+    assert model.row_at(0).appeal_id == first

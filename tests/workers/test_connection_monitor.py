@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -66,7 +67,8 @@ def test_failure_anywhere_starts_retries_then_offline_then_back_online(
     errors: list[object] = []
     runner.submit(failing_call, on_error=errors.append)  # any call, handled by its caller
     qtbot.waitUntil(lambda: monitor.state is ConnectionState.OFFLINE, timeout=5000)
-    assert errors and states[:2] == [ConnectionState.RECONNECTING, ConnectionState.OFFLINE]
+    assert errors and states[:3] == [  # connecting -> online is the first change
+        ConnectionState.ONLINE, ConnectionState.RECONNECTING, ConnectionState.OFFLINE]
     assert delays[:3] == [0, 1, 2]  # each retry waits longer
     with qtbot.waitSignal(monitor.back_online, timeout=5000):
         link.up = True
@@ -90,3 +92,32 @@ def test_the_periodic_probe_notices_a_lost_link(qtbot: QtBot, runner: Runner) ->
     settled = link.calls
     qtbot.wait(100)
     assert link.calls == settled  # nothing probes after stop/shutdown
+
+
+def test_connecting_until_the_first_probe_answers(qtbot: QtBot, runner: Runner) -> None:
+    """Not "online" on trust: the first probe decides between online and reconnecting."""
+    gate = threading.Event()
+    link = Link()
+
+    def slow_probe() -> None:
+        gate.wait(5)
+        link()
+
+    monitor = ConnectionMonitor(runner, slow_probe, delay=lambda _a: 60)
+    assert monitor.state is ConnectionState.CONNECTING
+    monitor.start()
+    monitor.report_unavailable()  # a failure reported meanwhile waits for the probe
+    qtbot.wait(50)
+    assert monitor.state is ConnectionState.CONNECTING
+    with qtbot.waitSignal(monitor.back_online, timeout=5000):
+        gate.set()
+    assert monitor.state is ConnectionState.ONLINE
+    monitor.stop()
+
+    down = Link()
+    down.up = False
+    failing = ConnectionMonitor(runner, down, delay=lambda _a: 60)
+    with qtbot.waitSignal(failing.state_changed, timeout=5000) as changed:
+        failing.start()
+    assert changed.args == [ConnectionState.RECONNECTING]
+    failing.stop()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from enum import IntEnum
 from typing import Any
@@ -90,6 +90,7 @@ class QueueModel(QAbstractTableModel):
         self._sort = QueueSort()
         self._cursor: Any = None
         self._has_more = False
+        self._from_end = False  # showing the final page ("jump to end"), not the first
         self._loading = False
         self._generation = 0
         self._bold = QFont()
@@ -143,12 +144,14 @@ class QueueModel(QAbstractTableModel):
         """Drop every row and fetch the first page again."""
         self._reset()
         self._has_more = True
+        self._from_end = False
         self._request(lambda f, s, c: self._queue.page(f, s, c, self._page_size))
 
     def jump_to_last(self) -> None:
         """Show the final page (reverse keyset) instead of paging through everything."""
         self._reset()
         self._has_more = False
+        self._from_end = True
         self._request(lambda f, s, _c: self._queue.last_page(f, s, self._page_size), last=True)
 
     def apply_rows(self, found: dict[int, QueueRow | None]) -> None:
@@ -166,6 +169,44 @@ class QueueModel(QAbstractTableModel):
                 self.dataChanged.emit(
                     self.index(row, 0), self.index(row, self.columnCount() - 1)
                 )
+
+    def insert_rows(self, rows: Iterable[QueueRow]) -> int:
+        """Insert rows that newly match the view at their sorted position; return how many.
+
+        A row goes in only where the loaded rows say it belongs: between two loaded rows,
+        above the first one when the view starts at the top of the queue, or below the last
+        one when nothing follows. A row beyond the loaded range is left out; paging brings
+        it. ``beginInsertRows`` keeps the selection and current row on their appeals.
+        """
+        inserted = 0
+        for new in rows:
+            if self.row_of(new.appeal_id) is not None:
+                continue
+            position = self._position_of(new)
+            if position is None:
+                continue
+            self.beginInsertRows(QModelIndex(), position, position)
+            self._rows.insert(position, new)
+            self.endInsertRows()
+            inserted += 1
+        return inserted
+
+    def _position_of(self, new: QueueRow) -> int | None:
+        """Where ``new`` belongs among the loaded rows, or None if outside the loaded range."""
+        if self._loading and not self._rows:
+            return None  # the first page is on its way and will bring it
+        key = _sort_key(new, self._sort.key)
+        descending = self._sort.descending
+        position = next(
+            (i for i, row in enumerate(self._rows)
+             if (key > _sort_key(row, self._sort.key)) == descending),
+            len(self._rows),
+        )
+        if position == len(self._rows) and self._has_more:
+            return None  # below the last loaded row: the next page will carry it
+        if position == 0 and self._from_end and self._rows:
+            return None  # above the final page: rows before it are not loaded
+        return position
 
     # -- paging ----------------------------------------------------------------------------
 
@@ -332,6 +373,15 @@ class QueueModel(QAbstractTableModel):
             top = self.index(0, Column.SLA)
             bottom = self.index(len(self._rows) - 1, Column.SLA)
             self.dataChanged.emit(top, bottom)
+
+
+def _sort_key(row: QueueRow, key: SortKey) -> tuple[Any, int]:
+    """The SQL order of a row: the sort column, ties broken by appeal id (as in the query)."""
+    if key is SortKey.SLA_DUE:
+        return row.sla_due_at, row.appeal_id
+    if key is SortKey.PRIORITY:
+        return row.priority, row.appeal_id
+    return row.received_at, row.appeal_id
 
 
 def with_search(flt: QueueFilter, text: str) -> QueueFilter:

@@ -18,7 +18,7 @@ from reviewer_app.domain.models import Changes, QueueCounts, QueueFilter, QueueS
 from reviewer_app.services.queue import FilterOptions
 from reviewer_app.ui.queue.filter_bar import QueueFilterBar
 from reviewer_app.ui.queue.model import APPEAL_ID_ROLE, SORTABLE, Column, QueueModel
-from reviewer_app.workers.ops import Services, refresh_rows
+from reviewer_app.workers.ops import RowRefresh, Services, refresh_rows
 from reviewer_app.workers.runner import Runner
 
 _WIDTHS = {
@@ -129,25 +129,26 @@ class QueuePanel(QWidget):
         self.filter_bar.search_box.selectAll()
 
     def apply_changes(self, changes: Changes) -> None:
-        """Refresh just the changed appeals (rows in place or removed) and the counts."""
-        refs = {}
-        for appeal_id in changes.appeal_ids:
-            row = self.model.row_of(appeal_id)
-            if row is not None:
-                refs[appeal_id] = self.model.row_at(row).ref
-        if not refs:
+        """Refresh the changed appeals and the counts.
+
+        Loaded rows are updated in place or removed; changed appeals not loaded that now
+        match the filter (released or returned elsewhere) are inserted at their sorted
+        position when it lies in the loaded range.
+        """
+        if not changes.appeal_ids:
             self._load_counts()
             return
+        loaded = frozenset(a for a in changes.appeal_ids if self.model.row_of(a) is not None)
         generation, flt = self.model.generation, self.model.queue_filter
 
-        def done(result: tuple) -> None:
-            found, counts = result
+        def done(result: RowRefresh) -> None:
             if generation == self.model.generation:
-                self.model.apply_rows(found)
-            self._on_counts(flt, counts)
+                self.model.apply_rows(result.found)
+                self.model.insert_rows(result.new_rows)
+            self._on_counts(flt, result.counts)
 
         self._runner.submit(
-            refresh_rows, self._services, self.model.queue_filter, self.model.queue_sort, refs,
+            refresh_rows, self._services, flt, loaded, changes.appeal_ids - loaded,
             on_done=done,
         )
 
