@@ -449,7 +449,7 @@
 <context>
     <name>ConnectionStatus</name>
     <message>
-        <location filename="../../reviewer_app/ui/connection_status.py" line="+102" />
+        <location filename="../../reviewer_app/ui/connection_status.py" line="+103" />
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -489,7 +489,7 @@
         <translation>{n} 个决定未能发送（{keys}）</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+34" />
         <source>1 decision saved on this computer is now in the database.</source>
         <translation>本机保存的 1 个决定已写入数据库。</translation>
     </message>

@@ -122,7 +122,7 @@ class ConnectionStatus(QObject):
         self._show()
 
     def _on_monitor_state_changed(self, state: ConnectionState) -> None:
-        if state is not ConnectionState.ONLINE:
+        if state not in (ConnectionState.ONLINE, ConnectionState.CONNECTING):
             self._missed_changes = True
         self._show()
 

@@ -20,7 +20,7 @@ class _Monitor(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.state = ConnectionState.ONLINE
+        self.state = ConnectionState.CONNECTING  # as at start-up
 
     def go(self, state: ConnectionState) -> None:
         self.state = state
@@ -53,7 +53,7 @@ def test_reload_only_after_an_outage(qtbot: QtBot) -> None:
     status.counts = OutboxCounts()
     reloads: list[None] = []
     status.refresh_requested.connect(lambda: reloads.append(None))
-    monitor.back_online.emit()  # the first successful probe after start-up
+    monitor.go(ConnectionState.ONLINE)  # the first successful probe after start-up
     assert reloads == []
     monitor.go(ConnectionState.RECONNECTING)
     assert status.label.text() == "Reconnecting…"
