@@ -82,6 +82,11 @@ def appeal_state(session: Session, appeal_id: int, *, lock: bool = False) -> App
     row = session.execute(stmt, {"appeal_id": appeal_id}).one_or_none()
     if row is None:
         raise NotFoundError(f"No appeal with id {appeal_id}")
+    return _state(session, row)
+
+
+def _state(session: Session, row: Any) -> AppealState:
+    """An ``AppealState`` from a row with the ``_APPEAL_STATE`` columns (plus first round)."""
     decider = row.enforcement_decided_by
     first_round: frozenset[int] = frozenset()
     if row.previous_appeal_id is not None:
@@ -94,6 +99,50 @@ def appeal_state(session: Session, appeal_id: int, *, lock: bool = False) -> App
         queue_id=row.queue_id, enforcement_decided_by=decider,
         first_round_decider_ids=first_round,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class HeldForDecision:
+    """A lease, its appeal's state and whether the decision's key is already stored."""
+
+    lease: Lease
+    state: AppealState
+    decided_under_key: bool
+
+
+_D = DecisionRow.__table__.c
+# What a decision checks before writing, in one round trip: the lease, the appeal's state
+# and its enforcement's decider, and whether a decision already has the idempotency key.
+# On PostgreSQL both the lease and the appeal rows are locked (FOR UPDATE OF both, the same
+# order as locking them one by one: lease, then appeal).
+_HELD_FOR_DECISION = (
+    select(L.user_id.label("l_user_id"), L.claimed_at.label("l_claimed_at"),
+           L.expires_at.label("l_expires_at"), L.held.label("l_held"), L.note.label("l_note"),
+           L.version.label("l_version"),
+           *_APPEAL_STATE.selected_columns,
+           select(_D.id).where(_D.idempotency_key == bindparam("key"))
+           .scalar_subquery().label("key_decision"))
+    .select_from(LeaseRow.__table__.join(AppealRow.__table__, A.id == L.appeal_id))
+    .where(L.appeal_id == bindparam("appeal_id"))
+)
+_HELD_FOR_DECISION_PG = _HELD_FOR_DECISION.with_for_update(
+    of=(LeaseRow.__table__, AppealRow.__table__))
+
+
+def held_for_decision(session: Session, appeal_id: int, key: str | None
+                      ) -> HeldForDecision | None:
+    """The appeal's lease and state, locked on PostgreSQL; None when it has no lease.
+
+    ``decided_under_key`` is True when a decision with ``key`` is already stored.
+    """
+    stmt = _HELD_FOR_DECISION_PG if _is_pg(session) else _HELD_FOR_DECISION
+    row = session.execute(stmt, {"appeal_id": appeal_id, "key": key}).one_or_none()
+    if row is None:
+        return None
+    lease = Lease(appeal_id, row.l_user_id, row.l_claimed_at, row.l_expires_at,
+                  held=bool(row.l_held), note=row.l_note, version=row.l_version)
+    return HeldForDecision(lease=lease, state=_state(session, row),
+                           decided_under_key=row.key_decision is not None)
 
 
 # Hot-path statements are built once at import: building one costs more Python time than
@@ -125,8 +174,10 @@ def set_status(
     return expected_version + 1
 
 
-def find_claimable(session: Session, user: User) -> int | None:
-    """Id of the most urgent appeal ``user`` may claim (locked on PostgreSQL), or None.
+def find_claimable(session: Session, user: User) -> AppealState | None:
+    """The most urgent appeal ``user`` may claim (locked on PostgreSQL), or None.
+
+    The row comes with everything ``appeal_state`` reads, so a claim needs no second query.
 
     Order: SLA due ascending, priority descending, id; served by the ``ix_appeals_claim``
     partial index, whose predicate the query repeats verbatim. Written as SQL text because
@@ -139,7 +190,8 @@ def find_claimable(session: Session, user: User) -> int | None:
         if values:  # an empty skill kind means "any"
             params[name] = sorted(values)
     stmt = _claimable_statement(_is_pg(session), tuple(sorted(params)))
-    return session.execute(stmt, params).scalar()
+    row = session.execute(stmt, params).one_or_none()
+    return None if row is None else _state(session, row)
 
 
 # "The user did not decide the enforcement under appeal." PostgreSQL plans a NOT EXISTS as
@@ -167,7 +219,10 @@ def _claimable_statement(pg: bool, names: tuple[str, ...]) -> TextClause:
               for name, column in (("langs", "language"), ("markets", "market"),
                                    ("policies", "policy_code")) if name in names]
     sql = (
-        "SELECT a.id FROM appeals AS a"
+        "SELECT a.id, a.status, a.version, a.language, a.market, a.policy_code, a.queue_id,"
+        " a.previous_appeal_id, (SELECT e.decided_by_user_id FROM enforcements AS e"
+        "  WHERE e.id = a.enforcement_id) AS enforcement_decided_by"
+        " FROM appeals AS a"
         + ("" if pg else " INDEXED BY ix_appeals_claim")
         + f" WHERE {CLAIMABLE_PREDICATE}"
         " AND NOT EXISTS (SELECT 1 FROM leases AS l WHERE l.appeal_id = a.id)"

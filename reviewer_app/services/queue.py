@@ -126,10 +126,9 @@ class QueueService:
                 mine = self._resume(session, user_id, now)
                 if mine is not None:
                     return mine
-            appeal_id = leases.find_claimable(session, user)
-            if appeal_id is None:
+            state = leases.find_claimable(session, user)
+            if state is None:
                 raise NothingToClaimError("No appeal in the queue is eligible for you right now")
-            state = leases.appeal_state(session, appeal_id)
             return self._lease(session, state, user_id, now)
 
     def _resume(self, session: Any, user_id: int, now: datetime) -> Lease | None:
