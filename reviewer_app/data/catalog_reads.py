@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from reviewer_app.data.orm import PolicyRow, ReasonCodeRow, ResponseTemplateRow, SopDocumentRow
+from reviewer_app.data.types import Link
 from reviewer_app.domain.enums import Outcome
 from reviewer_app.domain.models import ReasonCode, ResponseTemplate, SopDocument
 from reviewer_app.domain.sop import parse_checklist
@@ -155,7 +156,7 @@ _FOR_DECISION = union_all(
 )
 
 
-def for_decision(session: Session, *, policy_code: str, outcome: Outcome | None,
+def for_decision(session: Link, *, policy_code: str, outcome: Outcome | None,
                  language: str, now: datetime) -> DecisionCatalog:
     """Reason codes allowed for the outcome, its template (same fallback as
     ``response_template``) and the id of the SOP in force, in one query."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from time import monotonic
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, RootTransaction, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import (
     ArgumentError,
@@ -263,7 +263,7 @@ def _first_line(exc: DBAPIError) -> str:
     return lines[0] if lines else type(exc.orig).__name__
 
 
-def _quiet_rollback(session: Session) -> None:
+def _quiet_rollback(session: Session | RootTransaction) -> None:
     """Roll back, unless the connection is already gone (the server has rolled back then).
 
     A rollback on a dead connection raises too; that second error must not hide the first.
@@ -333,6 +333,25 @@ class Database:
                 session.commit()
             except BaseException:
                 _quiet_rollback(session)
+                raise
+
+    @contextmanager
+    def write_core(self) -> Iterator[Connection]:
+        """Like ``write``, but on a bare Core ``Connection`` instead of an ORM ``Session``.
+
+        For the hot paths (claim next, decide) whose statements are all Core: a Session
+        costs about 0.05 ms of Python per statement and per transaction more, which at 16
+        client processes on two cores is throughput lost. Same transaction, same errors.
+        """
+        with self._unavailable_as_known_error(), self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                conn.execution_options(**{_SQLITE_BEGIN: "IMMEDIATE"})
+            tx = conn.begin()
+            try:
+                yield conn
+                tx.commit()
+            except BaseException:
+                _quiet_rollback(tx)
                 raise
 
     @contextmanager

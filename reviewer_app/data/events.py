@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.data.change_feed import publish
 from reviewer_app.data.orm import ChangeFeedRow, EventRow, UserRow
+from reviewer_app.data.types import Link, dialect_of
 from reviewer_app.domain.enums import EventType
 from reviewer_app.domain.models import Event
 
@@ -29,7 +30,7 @@ _INSERT_EVENT_AND_FEED = insert(ChangeFeedRow.__table__).values(
 
 
 def append_event(
-    session: Session,
+    session: Link,
     *,
     appeal_id: int,
     actor_user_id: int | None,
@@ -50,7 +51,7 @@ def append_event(
         "before": before, "after": after, "comment": comment,
         "payload_json": json.dumps(payload or {}, ensure_ascii=False, sort_keys=True),
     }
-    if session.get_bind().dialect.name == "postgresql":
+    if dialect_of(session) == "postgresql":
         session.execute(_INSERT_EVENT_AND_FEED, params)
         return
     session.execute(_INSERT_EVENT, params)

@@ -25,7 +25,6 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from reviewer_app.data.events import append_event
 from reviewer_app.data.orm import (
@@ -35,7 +34,7 @@ from reviewer_app.data.orm import (
     EnforcementRow,
     LeaseRow,
 )
-from reviewer_app.data.types import UtcDateTime
+from reviewer_app.data.types import Link, UtcDateTime, dialect_of
 from reviewer_app.domain.enums import AppealStatus, EventType
 from reviewer_app.domain.errors import ConflictError, NotFoundError
 from reviewer_app.domain.models import HeldCase, Lease, User
@@ -60,8 +59,8 @@ class AppealState:
     first_round_decider_ids: frozenset[int]
 
 
-def _is_pg(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
+def _is_pg(session: Link) -> bool:
+    return dialect_of(session) == "postgresql"
 
 
 # The appeal and its enforcement's decider in one round trip (claims and decisions both need
@@ -76,7 +75,7 @@ _APPEAL_STATE = select(
 _APPEAL_STATE_LOCKED = _APPEAL_STATE.with_for_update(of=AppealRow.__table__)
 
 
-def appeal_state(session: Session, appeal_id: int, *, lock: bool = False) -> AppealState:
+def appeal_state(session: Link, appeal_id: int, *, lock: bool = False) -> AppealState:
     """Load (and on PostgreSQL lock, if asked) one appeal; ``NotFoundError`` if absent."""
     stmt = _APPEAL_STATE_LOCKED if lock and _is_pg(session) else _APPEAL_STATE
     row = session.execute(stmt, {"appeal_id": appeal_id}).one_or_none()
@@ -85,7 +84,7 @@ def appeal_state(session: Session, appeal_id: int, *, lock: bool = False) -> App
     return _state(session, row)
 
 
-def _state(session: Session, row: Any) -> AppealState:
+def _state(session: Link, row: Any) -> AppealState:
     """An ``AppealState`` from a row with the ``_APPEAL_STATE`` columns (plus first round)."""
     decider = row.enforcement_decided_by
     first_round: frozenset[int] = frozenset()
@@ -129,7 +128,7 @@ _HELD_FOR_DECISION_PG = _HELD_FOR_DECISION.with_for_update(
     of=(LeaseRow.__table__, AppealRow.__table__))
 
 
-def held_for_decision(session: Session, appeal_id: int, key: str | None
+def held_for_decision(session: Link, appeal_id: int, key: str | None
                       ) -> HeldForDecision | None:
     """The appeal's lease and state, locked on PostgreSQL; None when it has no lease.
 
@@ -152,7 +151,7 @@ _SET_STATUS = update(AppealRow.__table__).where(
 
 
 def set_status(
-    session: Session,
+    session: Link,
     appeal_id: int,
     *,
     expected_version: int,
@@ -174,7 +173,7 @@ def set_status(
     return expected_version + 1
 
 
-def find_claimable(session: Session, user: User) -> AppealState | None:
+def find_claimable(session: Link, user: User) -> AppealState | None:
     """The most urgent appeal ``user`` may claim (locked on PostgreSQL), or None.
 
     The row comes with everything ``appeal_state`` reads, so a claim needs no second query.
@@ -248,7 +247,7 @@ def _lease(row: Any) -> Lease:
                  held=bool(row.held), note=row.note, version=row.version)
 
 
-def get_lease(session: Session, appeal_id: int, *, lock: bool = False) -> tuple[Lease, str] | None:
+def get_lease(session: Link, appeal_id: int, *, lock: bool = False) -> tuple[Lease, str] | None:
     """The lease on an appeal and the status to return to, or None."""
     stmt = select(*_LEASE_COLUMNS, L.return_status).where(L.appeal_id == appeal_id)
     if lock and _is_pg(session):
@@ -259,7 +258,7 @@ def get_lease(session: Session, appeal_id: int, *, lock: bool = False) -> tuple[
     return _lease(row), row.return_status
 
 
-def leases_of(session: Session, user_id: int, *, now: datetime) -> tuple[Lease, ...]:
+def leases_of(session: Link, user_id: int, *, now: datetime) -> tuple[Lease, ...]:
     """The user's unexpired leases, longest held first (the order they are resumed in)."""
     stmt = (select(*_LEASE_COLUMNS)
             .where(L.user_id == user_id, L.expires_at >= now)
@@ -267,7 +266,7 @@ def leases_of(session: Session, user_id: int, *, now: datetime) -> tuple[Lease, 
     return tuple(_lease(row) for row in session.execute(stmt))
 
 
-def held_cases(session: Session, user_id: int, *, now: datetime) -> tuple[HeldCase, ...]:
+def held_cases(session: Link, user_id: int, *, now: datetime) -> tuple[HeldCase, ...]:
     """The user's unexpired leases with the appeal references, longest held first."""
     stmt = (select(*_LEASE_COLUMNS, A.ref).join(AppealRow.__table__, A.id == L.appeal_id)
             .where(L.user_id == user_id, L.expires_at >= now)
@@ -276,7 +275,7 @@ def held_cases(session: Session, user_id: int, *, now: datetime) -> tuple[HeldCa
 
 
 def change_lease(
-    session: Session, appeal_id: int, *, holder_id: int, expected_version: int | None,
+    session: Link, appeal_id: int, *, holder_id: int, expected_version: int | None,
     now: datetime, **values: object,
 ) -> bool:
     """Compare-and-set on the holder's unexpired lease; bumps its version. False if refused.
@@ -295,7 +294,7 @@ _INSERT_LEASE = insert(LeaseRow.__table__)
 
 
 def insert_lease(
-    session: Session, *, appeal_id: int, user_id: int, now: datetime, expires_at: datetime,
+    session: Link, *, appeal_id: int, user_id: int, now: datetime, expires_at: datetime,
     return_status: AppealStatus,
 ) -> Lease:
     """Create the lease row; the primary key refuses a second lease on the same appeal.
@@ -315,7 +314,7 @@ def insert_lease(
     return Lease(appeal_id, user_id, now, expires_at)
 
 
-def extend_lease(session: Session, appeal_id: int, user_id: int, *, now: datetime,
+def extend_lease(session: Link, appeal_id: int, user_id: int, *, now: datetime,
                  expires_at: datetime) -> bool:
     """Move the expiry of an unexpired lease held by ``user_id``; False if not held.
 
@@ -335,7 +334,7 @@ _DELETE_LEASE = delete(LeaseRow.__table__).where(L.appeal_id == bindparam("b_app
 _DELETE_EXPIRED_LEASE = _DELETE_LEASE.where(L.expires_at < bindparam("b_before"))
 
 
-def delete_lease(session: Session, appeal_id: int, *, expired_before: datetime | None = None
+def delete_lease(session: Link, appeal_id: int, *, expired_before: datetime | None = None
                  ) -> bool:
     """Remove the lease (only if expired before the given instant); True if one went."""
     if expired_before is None:
@@ -354,7 +353,7 @@ _EXPIRED_PG = _EXPIRED.with_for_update(skip_locked=True)
 _EXPIRED_FIRST_PG = _EXPIRED_FIRST.with_for_update(skip_locked=True)
 
 
-def expire_leases(session: Session, now: datetime, *, limit: int | None = None
+def expire_leases(session: Link, now: datetime, *, limit: int | None = None
                   ) -> frozenset[int]:
     """Return appeals whose lease expired before ``now`` to the queue, with events.
 
