@@ -18,6 +18,7 @@ from sqlalchemy import (
     bindparam,
     case,
     delete,
+    func,
     insert,
     literal,
     select,
@@ -26,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
-from reviewer_app.data.events import append_event
+from reviewer_app.data.events import EVENT_CTE, FEED_CTE, append_event, event_params
 from reviewer_app.data.orm import (
     CLAIMABLE_PREDICATE,
     AppealRow,
@@ -312,6 +313,54 @@ def insert_lease(
     except IntegrityError as exc:
         raise ConflictError(f"Appeal {appeal_id} is already claimed") from exc
     return Lease(appeal_id, user_id, now, expires_at)
+
+
+# PostgreSQL: a claim's writes (lease row, status compare-and-set, event row, feed row) as
+# one statement of data-modifying CTEs: one round trip instead of three on every claim.
+# The parts see the same snapshot, not each other's rows; none needs to (row security
+# included: the appeal's "not held by another" check passes with or without our lease).
+# The statement returns how many appeals the compare-and-set moved (0: a conflict).
+_NEW_LEASE = insert(LeaseRow.__table__).values(
+    appeal_id=bindparam("appeal_id"), user_id=bindparam("actor_user_id"),
+    claimed_at=bindparam("at"), expires_at=bindparam("expires_at", type_=UtcDateTime()),
+    return_status=bindparam("before"), held=False, version=1,
+).cte("new_lease")
+_MOVED = (update(AppealRow.__table__)
+          .where(A.id == bindparam("appeal_id"), A.version == bindparam("b_version"))
+          .values(status=bindparam("after"), version=bindparam("b_next_version"))
+          .returning(A.id).cte("moved"))
+_CLAIM_WRITES_PG = (select(func.count()).select_from(_MOVED)
+                    .add_cte(_NEW_LEASE, EVENT_CTE, FEED_CTE))
+
+
+def claim_writes(session: Link, state: AppealState, *, user_id: int, now: datetime,
+                 expires_at: datetime, payload: dict[str, object]) -> Lease:
+    """Lease, status change to in review and CLAIMED event of a claim, in the transaction.
+
+    The caller has checked the transition (``rules.transition``). Raises ``ConflictError``
+    when the appeal is already leased or changed underneath.
+    """
+    after = AppealStatus.IN_REVIEW
+    if not _is_pg(session):
+        lease = insert_lease(session, appeal_id=state.appeal_id, user_id=user_id, now=now,
+                             expires_at=expires_at, return_status=state.status)
+        set_status(session, state.appeal_id, expected_version=state.version, status=after)
+        append_event(session, appeal_id=state.appeal_id, actor_user_id=user_id, at=now,
+                     kind=EventType.CLAIMED, before=state.status.value, after=after.value,
+                     payload=payload)
+        return lease
+    params = event_params(appeal_id=state.appeal_id, actor_user_id=user_id, at=now,
+                          kind=EventType.CLAIMED, before=state.status.value,
+                          after=after.value, payload=payload)
+    params.update(expires_at=expires_at, b_version=state.version,
+                  b_next_version=state.version + 1)
+    try:
+        moved = session.execute(_CLAIM_WRITES_PG, params).scalar_one()
+    except IntegrityError as exc:
+        raise ConflictError(f"Appeal {state.appeal_id} is already claimed") from exc
+    if moved != 1:
+        raise ConflictError(f"Appeal {state.appeal_id} was changed by someone else; reload it")
+    return Lease(state.appeal_id, user_id, now, expires_at)
 
 
 def extend_lease(session: Link, appeal_id: int, user_id: int, *, now: datetime,

@@ -179,18 +179,11 @@ class QueueService:
     def _lease(self, session: Any, state: leases.AppealState, user_id: int, now: datetime
                ) -> Lease:
         """Lease, status change and event for a claim, in the caller's transaction."""
-        lease = leases.insert_lease(
-            session,
-            appeal_id=state.appeal_id, user_id=user_id, now=now,
-            expires_at=now + timedelta(minutes=self._lease_minutes),
-            return_status=state.status,
-        )
-        after = rules.transition(state.status, AppealStatus.IN_REVIEW)
-        leases.set_status(session, state.appeal_id, expected_version=state.version, status=after)
-        append_event(session, appeal_id=state.appeal_id, actor_user_id=user_id, at=now,
-                     kind=EventType.CLAIMED, before=state.status.value, after=after.value,
-                     payload={"expires_at": lease.expires_at.isoformat()})
-        return lease
+        rules.transition(state.status, AppealStatus.IN_REVIEW)  # refuses an illegal claim
+        expires_at = now + timedelta(minutes=self._lease_minutes)
+        return leases.claim_writes(session, state, user_id=user_id, now=now,
+                                   expires_at=expires_at,
+                                   payload={"expires_at": expires_at.isoformat()})
 
     def renew(self, appeal_id: int, user_id: int) -> Lease:
         """Extend the user's lease (never shortening a hold); ``LeaseLostError`` if lost."""
