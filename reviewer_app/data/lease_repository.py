@@ -363,6 +363,48 @@ def claim_writes(session: Link, state: AppealState, *, user_id: int, now: dateti
     return Lease(state.appeal_id, user_id, now, expires_at)
 
 
+# PostgreSQL: the end of a review (lease deleted, status compare-and-set, event and feed
+# rows) in one statement, like _CLAIM_WRITES_PG: one round trip instead of three per
+# decision. decided_at and queue_id change only when given (COALESCE), as in set_status.
+_GONE = (delete(LeaseRow.__table__).where(L.appeal_id == bindparam("appeal_id"))
+         .cte("gone_lease"))
+_FINISHED = (update(AppealRow.__table__)
+             .where(A.id == bindparam("appeal_id"), A.version == bindparam("b_version"))
+             .values(status=bindparam("after"), version=bindparam("b_next_version"),
+                     decided_at=func.coalesce(bindparam("b_decided_at", type_=UtcDateTime()),
+                                              A.decided_at),
+                     queue_id=func.coalesce(bindparam("b_queue_id", type_=Integer),
+                                            A.queue_id))
+             .returning(A.id).cte("finished"))
+_FINISH_WRITES_PG = (select(func.count()).select_from(_FINISHED)
+                     .add_cte(_GONE, EVENT_CTE, FEED_CTE))
+
+
+def finish_writes(session: Link, state: AppealState, *, user_id: int, now: datetime,
+                  after: AppealStatus, kind: EventType, decided_at: datetime | None,
+                  queue_id: int | None, comment: str | None,
+                  payload: dict[str, object]) -> None:
+    """Lease deleted, status compare-and-set and the event, when a review ends.
+
+    ``ConflictError`` when the appeal changed underneath (the transaction must roll back).
+    """
+    if not _is_pg(session):
+        delete_lease(session, state.appeal_id)
+        set_status(session, state.appeal_id, expected_version=state.version, status=after,
+                   decided_at=decided_at, queue_id=queue_id)
+        append_event(session, appeal_id=state.appeal_id, actor_user_id=user_id, at=now,
+                     kind=kind, before=state.status.value, after=after.value,
+                     comment=comment, payload=payload)
+        return
+    params = event_params(appeal_id=state.appeal_id, actor_user_id=user_id, at=now,
+                          kind=kind, before=state.status.value, after=after.value,
+                          comment=comment, payload=payload)
+    params.update(b_version=state.version, b_next_version=state.version + 1,
+                  b_decided_at=decided_at, b_queue_id=queue_id)
+    if session.execute(_FINISH_WRITES_PG, params).scalar_one() != 1:
+        raise ConflictError(f"Appeal {state.appeal_id} was changed by someone else; reload it")
+
+
 def extend_lease(session: Link, appeal_id: int, user_id: int, *, now: datetime,
                  expires_at: datetime) -> bool:
     """Move the expiry of an unexpired lease held by ``user_id``; False if not held.

@@ -9,7 +9,6 @@ from reviewer_app.data import catalog_reads as catalog
 from reviewer_app.data import decision_repository as decisions
 from reviewer_app.data import lease_repository as leases
 from reviewer_app.data.db import Database
-from reviewer_app.data.events import append_event
 from reviewer_app.domain import rules
 from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.enums import AppealStatus, EventType, Outcome
@@ -128,19 +127,14 @@ class ReviewService:
         new_queue = None
         if after is AppealStatus.ESCALATED:
             new_queue = decisions.queue_id(session, ESCALATION_QUEUE)
-        leases.delete_lease(session, draft.appeal_id)
-        leases.set_status(
-            session, draft.appeal_id, expected_version=state.version, status=after,
-            decided_at=now if after is AppealStatus.DECIDED else None, queue_id=new_queue,
-        )
         comment = {
             AppealStatus.ESCALATED: draft.escalation_reason,
             AppealStatus.AWAITING_INFO: "; ".join(
                 d for d in draft.requested_documents if d.strip()),
         }.get(after)
-        append_event(
-            session, appeal_id=draft.appeal_id, actor_user_id=user_id, at=now,
-            kind=_EVENT_FOR[after], before=state.status.value, after=after.value,
+        leases.finish_writes(
+            session, state, user_id=user_id, now=now, after=after, kind=_EVENT_FOR[after],
+            decided_at=now if after is AppealStatus.DECIDED else None, queue_id=new_queue,
             comment=comment or None,
             payload={"decision_id": decision_id, "outcome": draft.outcome.value,
                      "reason_code": draft.reason_code, "sop_document_id": sop_id},
