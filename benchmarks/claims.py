@@ -6,10 +6,15 @@ the same run, each on a fresh copy of the same database:
 
 - ``service``: the app's own ``QueueService.claim_next`` + ``ReviewService.decide`` (with an
   idempotency key), on an engine made by the app's ``create_db_engine``;
-- ``raw``: a hand-written psycopg (or sqlite3) loop with the same writes: ``SELECT ... FOR
-  UPDATE SKIP LOCKED`` (``BEGIN IMMEDIATE`` on SQLite), the lease row, the status update, the
-  event row and the change-feed row; then the decision row, the lease deleted, the status
-  update, the event row and the change-feed row. None of the app's checks.
+- ``raw``: a hand-written psycopg (or sqlite3) loop doing the same work: the reads the
+  services must do before writing (the user's skills, expired leases, eligibility in the
+  ``SELECT ... FOR UPDATE SKIP LOCKED`` claim query, ``BEGIN IMMEDIATE`` on SQLite; before a
+  decision the lease, appeal and idempotency key in one locked read and the reason code and
+  template redress), then the same writes: the lease row, the status compare-and-set, the
+  event row and the change-feed row; then the decision row, the lease deleted, the status,
+  the event and the change-feed row;
+- ``raw_bare`` (optional, ``--modes service,raw,raw_bare``): the same writes without any of
+  those reads (the loop the first figures were compared with).
 
 On PostgreSQL it also times notify-to-visible: from a decision's commit in one process to
 another process, blocked in ``LISTEN reviewer_app_changes``, being woken and reading the

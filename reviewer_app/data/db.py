@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import select
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -82,14 +83,16 @@ def create_db_engine(url: str, *, create_sqlite_file: bool = True) -> Engine:
 # - max_overflow 2 covers short extras (a "Test connection", a LISTEN connection while it is
 #   being replaced) without letting a burst of clicks grow the pool.
 # - pool_timeout 10 s: if all are busy that long, something is stuck; fail with a message.
-# - ping after idle (not pool_pre_ping): a laptop that slept or a server restart leaves dead
-#   sockets in the pool; a connection idle for more than _PING_AFTER_IDLE_S is pinged on
-#   checkout and replaced if dead, instead of failing the user's next action. A connection
-#   in steady use is not pinged: pool_pre_ping cost a round trip per transaction (two per
-#   claim + decide, ~10% of the hot path). If the server goes away while connections are in
-#   use, the next statement fails, that is DatabaseUnavailableError (callers retry or keep
-#   the decision in the outbox), and SQLAlchemy then invalidates every older pooled
-#   connection, so the operation after it reconnects.
+# - ping when needed (not pool_pre_ping): a laptop that slept or a server restart leaves
+#   dead sockets in the pool. On checkout a connection is pinged, and replaced if dead,
+#   when its socket has something to read while no query is running (a server that shut
+#   down or killed the backend sends its farewell and closes: seen with a zero-timeout
+#   select(), no round trip) or when it sat idle longer than _PING_AFTER_IDLE_S (a silently
+#   dropped network path). A connection in steady use with a quiet socket is not pinged:
+#   pool_pre_ping cost a round trip per transaction (two per claim + decide). A server
+#   that goes away mid-use fails the next statement: DatabaseUnavailableError (callers
+#   retry or keep the decision in the outbox), and SQLAlchemy invalidates the older pooled
+#   connections, so the operation after it reconnects.
 # - pool_recycle 30 min: firewalls and NAT boxes drop idle TCP flows silently (often after
 #   an hour); recycling first avoids half-open connections.
 _POOL_SIZE = 4
@@ -110,8 +113,19 @@ _PING_AFTER_IDLE_S = 10.0
 _CHECKED_IN_AT = "reviewer_app_checked_in_at"
 
 
+def _has_input(dbapi_conn: Any) -> bool:
+    """True when an idle connection's socket is readable: the server said something
+    (typically a FATAL "terminating connection" and EOF) without being asked."""
+    try:
+        readable, _, _ = select.select([dbapi_conn.fileno()], [], [], 0)
+    except (OSError, ValueError, AttributeError):
+        return True  # a closed socket or an unknown driver: let the ping decide
+    return bool(readable)
+
+
 def _ping_after_idle(engine: Engine, idle_s: float = _PING_AFTER_IDLE_S) -> None:
-    """Ping a pooled connection on checkout only when it sat idle longer than ``idle_s``.
+    """Ping a pooled connection on checkout when its socket has unread input or when it
+    sat idle longer than ``idle_s``; otherwise hand it out without a round trip.
 
     SQLAlchemy's "pessimistic disconnect handling" recipe, restricted to idle connections:
     raising ``DisconnectionError`` makes the pool discard the connection and try a fresh one.
@@ -125,8 +139,10 @@ def _ping_after_idle(engine: Engine, idle_s: float = _PING_AFTER_IDLE_S) -> None
     @event.listens_for(engine, "checkout")
     def _on_checkout(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
         since = record.info.get(_CHECKED_IN_AT)
-        if since is None or monotonic() - since <= idle_s:
-            return  # new (just connected) or used moments ago
+        if since is None:
+            return  # just connected
+        if monotonic() - since <= idle_s and not _has_input(dbapi_conn):
+            return  # used moments ago and the server has not said anything since
         try:
             cur = dbapi_conn.cursor()
             try:

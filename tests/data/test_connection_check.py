@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 
 import pytest
 from sqlalchemy import text
@@ -121,6 +122,24 @@ def test_a_dead_connection_idle_in_the_pool_is_replaced_before_use(
         later = db_module.monotonic() + db_module._PING_AFTER_IDLE_S + 1
         monkeypatch.setattr(db_module, "monotonic", lambda: later)
         with engine.connect() as conn:  # pinged, found dead, replaced: no error
+            assert conn.execute(pid_sql).scalar_one() != dead
+    finally:
+        engine.dispose()
+        admin.dispose()
+
+
+@pytest.mark.pg
+def test_a_connection_the_server_cut_moments_ago_is_replaced_before_use(pg_url: str) -> None:
+    engine = create_db_engine(pg_url)
+    admin = create_db_engine(pg_url)
+    pid_sql = text("SELECT pg_backend_pid()")
+    try:
+        with engine.connect() as conn:
+            dead = conn.execute(pid_sql).scalar_one()
+        with admin.connect() as conn:  # a server restart: FATAL sent, socket closed
+            assert conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": dead}).scalar()
+        time.sleep(0.5)  # the server's farewell reaches our socket
+        with engine.connect() as conn:  # not idle, but the socket spoke: pinged, replaced
             assert conn.execute(pid_sql).scalar_one() != dead
     finally:
         engine.dispose()
