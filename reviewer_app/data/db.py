@@ -64,7 +64,7 @@ def create_db_engine(url: str, *, create_sqlite_file: bool = True) -> Engine:
             parsed = parsed.set(drivername="postgresql+psycopg")
         try:
             engine = create_engine(parsed, **_desktop_pool(), connect_args=_libpq_defaults(parsed))
-            _ping_after_idle(engine)
+            _ping_when_needed(engine)
         except NoSuchModuleError as exc:
             where = parsed.render_as_string(hide_password=True)
             raise DatabaseUnavailableError(f"Unsupported database driver in {where!r}") from exc
@@ -123,7 +123,7 @@ def _has_input(dbapi_conn: Any) -> bool:
     return bool(readable)
 
 
-def _ping_after_idle(engine: Engine, idle_s: float = _PING_AFTER_IDLE_S) -> None:
+def _ping_when_needed(engine: Engine, idle_s: float = _PING_AFTER_IDLE_S) -> None:
     """Ping a pooled connection on checkout when its socket has unread input or when it
     sat idle longer than ``idle_s``; otherwise hand it out without a round trip.
 
