@@ -6,10 +6,15 @@ the same run, each on a fresh copy of the same database:
 
 - ``service``: the app's own ``QueueService.claim_next`` + ``ReviewService.decide`` (with an
   idempotency key), on an engine made by the app's ``create_db_engine``;
-- ``raw``: a hand-written psycopg (or sqlite3) loop with the same writes: ``SELECT ... FOR
-  UPDATE SKIP LOCKED`` (``BEGIN IMMEDIATE`` on SQLite), the lease row, the status update, the
-  event row and the change-feed row; then the decision row, the lease deleted, the status
-  update, the event row and the change-feed row. None of the app's checks.
+- ``raw``: a hand-written psycopg (or sqlite3) loop doing the same work: the reads the
+  services must do before writing (the user's skills, expired leases, eligibility in the
+  ``SELECT ... FOR UPDATE SKIP LOCKED`` claim query, ``BEGIN IMMEDIATE`` on SQLite; before a
+  decision the lease, appeal and idempotency key in one locked read and the reason code and
+  template redress), then the same writes: the lease row, the status compare-and-set, the
+  event row and the change-feed row; then the decision row, the lease deleted, the status,
+  the event and the change-feed row;
+- ``raw_bare`` (optional, ``--modes service,raw,raw_bare``): the same writes without any of
+  those reads (the loop the first figures were compared with).
 
 On PostgreSQL it also times notify-to-visible: from a decision's commit in one process to
 another process, blocked in ``LISTEN reviewer_app_changes``, being woken and reading the
@@ -215,9 +220,17 @@ def service_client(url: str, user_id: int, ready: Any, go: Any, think_s: float =
         db.dispose()
 
 
-def raw_client(url: str, user_id: int, ready: Any, go: Any, think_s: float = 0.0
-               ) -> dict[str, Any]:
-    """The same writes by hand: psycopg with SKIP LOCKED, or sqlite3 with BEGIN IMMEDIATE."""
+def raw_client(url: str, user_id: int, ready: Any, go: Any, think_s: float = 0.0,
+               checks: bool = True) -> dict[str, Any]:
+    """The same work by hand: psycopg with SKIP LOCKED, or sqlite3 with BEGIN IMMEDIATE.
+
+    With ``checks`` (mode ``raw``) it reads what the services must read before writing, in
+    as few statements as a hand-written loop would: the user's skills, expired leases,
+    eligibility in the claim query (not the enforcement's decider, not the first round's,
+    the skills), then the lease + appeal + idempotency key in one locked read and the
+    reason code + template redress before a decision. Without (mode ``raw_bare``, the loop
+    the first figures were taken with) it only writes.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql":
         import psycopg
@@ -225,18 +238,36 @@ def raw_client(url: str, user_id: int, ready: Any, go: Any, think_s: float = 0.0
         conn: Any = psycopg.connect(
             parsed.set(drivername="postgresql").render_as_string(hide_password=False))
         lock, ph, begin = " FOR UPDATE OF a SKIP LOCKED", "%s", None
+        skip_locked, lock_both = " FOR UPDATE SKIP LOCKED", " FOR UPDATE OF l, a"
     else:
         conn = sqlite3.connect(parsed.database, isolation_level=None, timeout=30)
         conn.execute("PRAGMA foreign_keys=ON")
         lock, ph, begin = "", "?", "BEGIN IMMEDIATE"
-    find = (f"SELECT a.id, a.status FROM appeals AS a WHERE {CLAIMABLE}"
-            " AND NOT EXISTS (SELECT 1 FROM leases AS l WHERE l.appeal_id = a.id)"
-            f" ORDER BY a.sla_due_at, a.priority DESC, a.id LIMIT 1{lock}")
+        skip_locked = lock_both = ""
     p = ph
+    eligible = "" if not checks else (
+        f" AND (SELECT e.decided_by_user_id FROM enforcements AS e WHERE e.id = a.enforcement_id)"
+        f" IS DISTINCT FROM {p}"
+        f" AND (a.previous_appeal_id IS NULL OR NOT EXISTS (SELECT 1 FROM decisions AS d"
+        f"  WHERE d.appeal_id = a.previous_appeal_id AND d.user_id = {p}))")
+    find = (f"SELECT a.id, a.status, a.version FROM appeals AS a WHERE {CLAIMABLE}"
+            " AND NOT EXISTS (SELECT 1 FROM leases AS l WHERE l.appeal_id = a.id)"
+            f"{eligible} ORDER BY a.sla_due_at, a.priority DESC, a.id LIMIT 1{lock}")
+    skills = (f"SELECT u.active, s.kind, s.value FROM users AS u LEFT JOIN user_skills AS s"
+              f" ON s.user_id = u.id WHERE u.id = {p}")
+    expired = (f"SELECT appeal_id FROM leases WHERE expires_at < {p} ORDER BY expires_at"
+               f" LIMIT 50{skip_locked}")
+    held = (f"SELECT l.user_id, l.expires_at, a.status, a.version,"
+            f" (SELECT d.id FROM decisions AS d WHERE d.idempotency_key = {p})"
+            f" FROM leases AS l JOIN appeals AS a ON a.id = l.appeal_id"
+            f" WHERE l.appeal_id = {p}{lock_both}")
+    valid = (f"SELECT (SELECT count(*) FROM reason_codes WHERE code = {p} AND active"
+             f" AND outcome = 'uphold'), (SELECT redress_text FROM response_templates"
+             f" WHERE outcome = 'uphold' AND language = 'en')")
     lease = (f"INSERT INTO leases (appeal_id, user_id, claimed_at, expires_at, return_status,"
              f" held, version) VALUES ({p}, {p}, {p}, {p}, {p}, false, 1)")
     status = (f"UPDATE appeals SET status = {p}, version = version + 1,"
-              f" decided_at = {p} WHERE id = {p}")
+              f" decided_at = {p} WHERE id = {p} AND version = {p}")
     ev = (f"INSERT INTO events (appeal_id, actor_user_id, at, type, before, after, comment,"
           f" payload_json) VALUES ({p}, {p}, {p}, {p}, {p}, {p}, NULL, {p})")
     feed = (f"INSERT INTO change_feed (at, kind, appeal_id, actor_user_id)"
@@ -247,6 +278,7 @@ def raw_client(url: str, user_id: int, ready: Any, go: Any, think_s: float = 0.0
                 f" VALUES ({p}, {p}, 'uphold', {p}, 'checked', '', {p}, 'en', '', '[]', 0,"
                 f" {p}, {p}) RETURNING id")
     unlease = f"DELETE FROM leases WHERE appeal_id = {p} AND user_id = {p}"
+    versions: dict[int, int] = {}
 
     def stamp() -> Any:
         now = datetime.now(UTC)
@@ -275,17 +307,28 @@ def raw_client(url: str, user_id: int, ready: Any, go: Any, think_s: float = 0.0
 
     def claim() -> int | None:
         def work(cur: Any) -> int | None:
-            cur.execute(find)
+            now = stamp()
+            if checks:
+                cur.execute(skills, (user_id,))
+                if not cur.fetchall():
+                    raise RuntimeError("no such user")
+                cur.execute(expired, (now,))
+                cur.fetchall()
+                cur.execute(find, (user_id, user_id))
+            else:
+                cur.execute(find)
             row = cur.fetchone()
             if row is None:
                 return None
-            appeal_id, before = row
-            now = stamp()
+            appeal_id, before, version = row
             expires = (datetime.now(UTC) + timedelta(minutes=15))
             cur.execute(lease, (appeal_id, user_id, now,
                                 expires if begin is None
                                 else expires.replace(tzinfo=None).isoformat(" "), before))
-            cur.execute(status, ("in_review", None, appeal_id))
+            cur.execute(status, ("in_review", None, appeal_id, version))
+            if cur.rowcount != 1:
+                raise RuntimeError("appeal changed underneath")
+            versions[appeal_id] = version + 1
             cur.execute(ev, (appeal_id, user_id, now, "claimed", before, "in_review", "{}"))
             cur.execute(feed, (now, "claimed", appeal_id, user_id))
             return int(appeal_id)
@@ -294,11 +337,24 @@ def raw_client(url: str, user_id: int, ready: Any, go: Any, think_s: float = 0.0
     def decide(appeal_id: int) -> None:
         def work(cur: Any) -> None:
             now = stamp()
+            version = versions.pop(appeal_id)
+            if checks:
+                cur.execute(held, (f"bench-{appeal_id}", appeal_id))
+                row = cur.fetchone()
+                if row is None or row[0] != user_id or row[2] != "in_review" or row[4]:
+                    raise RuntimeError(f"not mine to decide: {row}")
+                version = row[3]
+                cur.execute(valid, (REASON,))
+                ok, redress = cur.fetchone()
+                if not ok or redress != REDRESS:
+                    raise RuntimeError("reason code or template missing")
             cur.execute(decision, (appeal_id, user_id, REASON, f"Upheld. {REDRESS}", now,
                                    f"bench-{appeal_id}"))
             decision_id = cur.fetchone()[0]
             cur.execute(unlease, (appeal_id, user_id))
-            cur.execute(status, ("decided", now, appeal_id))
+            cur.execute(status, ("decided", now, appeal_id, version))
+            if cur.rowcount != 1:
+                raise RuntimeError("appeal changed underneath")
             cur.execute(ev, (appeal_id, user_id, now, "decided", "in_review", "decided",
                              json.dumps({"decision_id": decision_id})))
             cur.execute(feed, (now, "decided", appeal_id, user_id))
@@ -308,6 +364,12 @@ def raw_client(url: str, user_id: int, ready: Any, go: Any, think_s: float = 0.0
         return _loop(claim, decide, ready, go, think_s)
     finally:
         conn.close()
+
+
+def raw_bare_client(url: str, user_id: int, ready: Any, go: Any, think_s: float = 0.0
+                    ) -> dict[str, Any]:
+    """The raw loop without the reads the services must do first (writes only)."""
+    return raw_client(url, user_id, ready, go, think_s, checks=False)
 
 
 def _loop(claim: Callable[[], int | None], decide: Callable[[int], None], ready: Any, go: Any,
@@ -377,7 +439,7 @@ def run(url: str, mode: str, clients: int, appeals: int, user_ids: list[int],
     ctx = mp.get_context("spawn")
     manager = ctx.Manager()
     ready, go = manager.Queue(), manager.Event()
-    target = service_client if mode == "service" else raw_client
+    target = {"service": service_client, "raw": raw_client, "raw_bare": raw_bare_client}[mode]
     with ctx.Pool(clients) as pool:
         pending = pool.starmap_async(
             target, [(url, user_ids[i], ready, go, think_s) for i in range(clients)],
@@ -529,6 +591,10 @@ def verdict(runs: dict[str, Any]) -> dict[str, Any]:
     if raw:
         out["throughput_ratio"] = round(service["decisions_per_s"] / raw["decisions_per_s"], 2)
         out["throughput_meets_target"] = out["throughput_ratio"] >= TARGET_THROUGHPUT_RATIO
+    bare = runs.get("raw_bare", {}).get(str(TARGET_CLIENTS))
+    if bare:  # for reference: against a loop that writes without reading anything first
+        out["throughput_ratio_vs_raw_bare"] = round(
+            service["decisions_per_s"] / bare["decisions_per_s"], 2)
     return out
 
 
@@ -605,7 +671,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", default="1,4,16", help="comma list of process counts")
     parser.add_argument("--appeals", type=int, default=2000, help="appeals per run")
     parser.add_argument("--engines", default="pg,sqlite", help="comma list: pg,sqlite")
-    parser.add_argument("--modes", default="service,raw", help="comma list: service,raw")
+    parser.add_argument("--modes", default="service,raw", help="comma list: service,raw,raw_bare")
     parser.add_argument("--notify-samples", type=int, default=100)
     parser.add_argument("--think-ms", type=float, default=100.0,
                         help="pause between decisions in the extra paced run (0: none)")

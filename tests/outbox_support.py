@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factories import REDRESS, Factory
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.data.db import Database, create_db_engine
@@ -50,6 +50,12 @@ class SwitchableDatabase(Database):
         self._check()
         with super().write() as session:
             yield session
+
+    @contextmanager
+    def write_core(self) -> Iterator[Connection]:
+        self._check()
+        with super().write_core() as conn:
+            yield conn
 
     def ping(self) -> None:
         self._check()

@@ -14,6 +14,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.data.orm import ChangeFeedRow
+from reviewer_app.data.types import Link
 from reviewer_app.domain.models import ChangeEntry
 
 # Kinds that are not event types.
@@ -25,7 +26,7 @@ C = ChangeFeedRow.__table__.c
 _INSERT = insert(ChangeFeedRow.__table__)
 
 
-def publish(session: Session, *, kind: str, at: datetime, appeal_ids: Iterable[int | None],
+def publish(session: Link, *, kind: str, at: datetime, appeal_ids: Iterable[int | None],
             actor_user_id: int | None = None) -> None:
     """Add one feed row per appeal (``None``: not about one appeal) to the transaction."""
     rows = [{"kind": kind, "at": at, "appeal_id": appeal_id, "actor_user_id": actor_user_id}

@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.data.orm import DecisionRow, QueueDefRow
+from reviewer_app.data.types import Link
 from reviewer_app.domain.enums import Outcome
 from reviewer_app.domain.models import Decision, DecisionDraft
 
@@ -19,14 +20,14 @@ _BY_KEY = select(D.id, D.appeal_id).where(D.idempotency_key == bindparam("key"))
 _INSERT = insert(DecisionRow.__table__).returning(D.id)
 
 
-def decision_for_key(session: Session, key: str) -> tuple[int, int] | None:
+def decision_for_key(session: Link, key: str) -> tuple[int, int] | None:
     """(decision id, appeal id) already stored under an idempotency key, or None."""
     row = session.execute(_BY_KEY, {"key": key}).one_or_none()
     return None if row is None else (row.id, row.appeal_id)
 
 
 def insert_decision(
-    session: Session, *, user_id: int, draft: DecisionDraft, sop_document_id: int | None,
+    session: Link, *, user_id: int, draft: DecisionDraft, sop_document_id: int | None,
     decided_at: datetime,
 ) -> int:
     """Store a validated draft; returns the decision id."""
@@ -60,6 +61,6 @@ def decisions_for(session: Session, appeal_id: int) -> tuple[Decision, ...]:
     )
 
 
-def queue_id(session: Session, code: str) -> int | None:
+def queue_id(session: Link, code: str) -> int | None:
     """Id of the queue with this code, or None."""
     return session.scalar(select(QueueDefRow.id).where(QueueDefRow.code == code))

@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from reviewer_app.data.orm import UserRow, UserSkillRow
+from reviewer_app.data.types import Link
 from reviewer_app.domain.enums import Role
 from reviewer_app.domain.errors import NotFoundError
 from reviewer_app.domain.models import User
@@ -53,7 +54,7 @@ _USER_WITH_SKILLS = (
 )
 
 
-def get_user(session: Session, user_id: int) -> User:
+def get_user(session: Link, user_id: int) -> User:
     """One user with skills; ``NotFoundError`` if absent."""
     rows = session.execute(_USER_WITH_SKILLS, {"user_id": user_id}).all()
     if not rows:

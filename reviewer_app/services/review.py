@@ -9,7 +9,6 @@ from reviewer_app.data import catalog_reads as catalog
 from reviewer_app.data import decision_repository as decisions
 from reviewer_app.data import lease_repository as leases
 from reviewer_app.data.db import Database
-from reviewer_app.data.events import append_event
 from reviewer_app.domain import rules
 from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.enums import AppealStatus, EventType, Outcome
@@ -74,12 +73,15 @@ class ReviewService:
         changes = Changes(appeal_ids=frozenset({draft.appeal_id}), stats_stale=True)
         now = self._clock()
         key = draft.idempotency_key
+        # write_core: a bare connection, cheaper than a Session on this hot path.
         with (explain_refusal(self._db, draft.appeal_id, user_id),
-              self._db.write() as session):
-            if key and decisions.decision_for_key(session, key) is not None:
+              self._db.write_core() as session):
+            # The key check, the lease and the appeal's state in one locked read.
+            held = leases.held_for_decision(session, draft.appeal_id, key)
+            if held is not None and held.decided_under_key:
                 return changes
-            held = leases.get_lease(session, draft.appeal_id, lock=True)
-            if held is None or held[0].user_id != user_id or held[0].expires_at < now:
+            if (held is None or held.lease.user_id != user_id
+                    or held.lease.expires_at < now):
                 # A concurrent replay may have committed while we waited for the lock.
                 if key and decisions.decision_for_key(session, key) is not None:
                     return changes
@@ -87,7 +89,7 @@ class ReviewService:
                     f"You no longer hold appeal {draft.appeal_id}: the lease expired or "
                     "another reviewer took it"
                 )
-            state = leases.appeal_state(session, draft.appeal_id, lock=True)
+            state = held.state
             if state.status is not AppealStatus.IN_REVIEW:
                 raise ConflictError(f"Appeal {draft.appeal_id} is {state.status.value}")
             if (state.enforcement_decided_by == user_id
@@ -96,33 +98,28 @@ class ReviewService:
                     f"You may not decide appeal {draft.appeal_id}: you decided an earlier "
                     "step of this case"
                 )
-            self._validate(session, draft, state.policy_code)
-            self._store(session, user_id, draft, state, now)
+            found = catalog.for_decision(
+                session, policy_code=state.policy_code, outcome=draft.outcome,
+                language=draft.response_language, now=now)
+            self._validate(draft, found)
+            self._store(session, user_id, draft, state, now, found.sop_id)
         return changes
 
-    def _validate(self, session: Any, draft: DecisionDraft, policy_code: str) -> None:
-        allowed = frozenset(
-            rc.code for rc in catalog.reason_codes(session, policy_code)
-            if rc.outcome is draft.outcome
-        )
-        template = (
-            None if draft.outcome is None
-            else catalog.response_template(session, draft.outcome, draft.response_language)
-        )
+    @staticmethod
+    def _validate(draft: DecisionDraft, found: catalog.DecisionCatalog) -> None:
         errors = rules.validate_decision(
-            draft, allowed_reason_codes=allowed,
-            redress_text=None if template is None else template.redress_text,
+            draft, allowed_reason_codes=found.allowed_reason_codes,
+            redress_text=None if found.template is None else found.template.redress_text,
         )
         if errors:
             raise IncompleteDecisionError(errors)
 
     def _store(self, session: Any, user_id: int, draft: DecisionDraft,
-               state: leases.AppealState, now: Any) -> None:
+               state: leases.AppealState, now: Any, sop_in_force: int | None) -> None:
         assert draft.outcome is not None
         sop_id = draft.sop_document_id
         if sop_id is None:
-            sop = catalog.sop_in_force(session, state.policy_code, now)
-            sop_id = None if sop is None else sop.id
+            sop_id = sop_in_force
         decision_id = decisions.insert_decision(
             session, user_id=user_id, draft=draft, sop_document_id=sop_id, decided_at=now
         )
@@ -130,19 +127,14 @@ class ReviewService:
         new_queue = None
         if after is AppealStatus.ESCALATED:
             new_queue = decisions.queue_id(session, ESCALATION_QUEUE)
-        leases.delete_lease(session, draft.appeal_id)
-        leases.set_status(
-            session, draft.appeal_id, expected_version=state.version, status=after,
-            decided_at=now if after is AppealStatus.DECIDED else None, queue_id=new_queue,
-        )
         comment = {
             AppealStatus.ESCALATED: draft.escalation_reason,
             AppealStatus.AWAITING_INFO: "; ".join(
                 d for d in draft.requested_documents if d.strip()),
         }.get(after)
-        append_event(
-            session, appeal_id=draft.appeal_id, actor_user_id=user_id, at=now,
-            kind=_EVENT_FOR[after], before=state.status.value, after=after.value,
+        leases.finish_writes(
+            session, state, user_id=user_id, now=now, after=after, kind=_EVENT_FOR[after],
+            decided_at=now if after is AppealStatus.DECIDED else None, queue_id=new_queue,
             comment=comment or None,
             payload={"decision_id": decision_id, "outcome": draft.outcome.value,
                      "reason_code": draft.reason_code, "sop_document_id": sop_id},

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from reviewer_app.data import db as db_module
 from reviewer_app.data.connection_check import check_connection, classify
 from reviewer_app.data.db import Database, create_db_engine, probe
 from reviewer_app.data.workspace_store import safe_url
@@ -90,7 +92,8 @@ def test_pool_is_sized_for_the_runner_and_admins_see_the_app(pg_url: str) -> Non
     try:
         pool = engine.pool
         assert (pool.size(), pool._max_overflow) == (4, 2)  # type: ignore[attr-defined]
-        assert pool._pre_ping and pool._recycle == 1800  # type: ignore[attr-defined]
+        # No ping per checkout (a round trip per transaction); idle ones are pinged, below.
+        assert not pool._pre_ping and pool._recycle == 1800  # type: ignore[attr-defined]
         with engine.connect() as conn:
             name = conn.execute(text(
                 "SELECT application_name FROM pg_stat_activity WHERE pid = pg_backend_pid()"
@@ -102,6 +105,45 @@ def test_pool_is_sized_for_the_runner_and_admins_see_the_app(pg_url: str) -> Non
         assert params["connect_timeout"] == "5"
     finally:
         engine.dispose()
+
+
+@pytest.mark.pg
+def test_a_dead_connection_idle_in_the_pool_is_replaced_before_use(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = create_db_engine(pg_url)
+    admin = create_db_engine(pg_url)
+    pid_sql = text("SELECT pg_backend_pid()")
+    try:
+        with engine.connect() as conn:
+            dead = conn.execute(pid_sql).scalar_one()
+        with admin.connect() as conn:  # as a server restart or a firewall would
+            assert conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": dead}).scalar()
+        later = db_module.monotonic() + db_module._PING_AFTER_IDLE_S + 1
+        monkeypatch.setattr(db_module, "monotonic", lambda: later)
+        with engine.connect() as conn:  # pinged, found dead, replaced: no error
+            assert conn.execute(pid_sql).scalar_one() != dead
+    finally:
+        engine.dispose()
+        admin.dispose()
+
+
+@pytest.mark.pg
+def test_a_connection_the_server_cut_moments_ago_is_replaced_before_use(pg_url: str) -> None:
+    engine = create_db_engine(pg_url)
+    admin = create_db_engine(pg_url)
+    pid_sql = text("SELECT pg_backend_pid()")
+    try:
+        with engine.connect() as conn:
+            dead = conn.execute(pid_sql).scalar_one()
+        with admin.connect() as conn:  # a server restart: FATAL sent, socket closed
+            assert conn.execute(text("SELECT pg_terminate_backend(:p)"), {"p": dead}).scalar()
+        time.sleep(0.5)  # the server's farewell reaches our socket
+        with engine.connect() as conn:  # not idle, but the socket spoke: pinged, replaced
+            assert conn.execute(pid_sql).scalar_one() != dead
+    finally:
+        engine.dispose()
+        admin.dispose()
 
 
 @pytest.mark.pg
