@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reviewer_app import config
 
@@ -30,3 +30,23 @@ def qt_settings_in_tmp(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     # Free this test's Qt objects now, on the GUI thread; left to the cyclic collector they
     # may be freed later on a runner thread ("Timers cannot be stopped from another thread").
     gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def message_boxes_never_block(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """A message box a test did not expect closes at once; a bug dialog fails the test.
+
+    Offscreen, nobody can press OK: a modal box would hang the whole run (it did once in CI,
+    with the traceback hidden inside the box). Tests that look at boxes patch ``exec`` again
+    (the ``boxes`` fixture), which takes precedence.
+    """
+    bugs: list[str] = []
+
+    def close_at_once(box: QMessageBox) -> int:
+        if box.icon() is QMessageBox.Icon.Critical and box.detailedText():
+            bugs.append(box.detailedText())
+        return int(QMessageBox.StandardButton.Ok)
+
+    monkeypatch.setattr(QMessageBox, "exec", close_at_once)
+    yield bugs
+    assert not bugs, "an 'Unexpected error' dialog was shown:\n" + "\n".join(bugs)

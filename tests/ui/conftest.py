@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 # An autouse fixture, registered by importing it: app names and QSettings in tmp_path.
-from qt_support import qt_settings_in_tmp  # noqa: F401
+from qt_support import message_boxes_never_block, qt_settings_in_tmp  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 
