@@ -9,6 +9,7 @@ UI called saved survives a power cut or a SIGKILL right after.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
@@ -55,6 +56,10 @@ class OutboxStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._ready = False
+        # The first calls come from several threads at once (the count on a reader, the
+        # replay on the write lane): switching to WAL while another connection writes fails
+        # at once with "database is locked", so one thread sets the file up, the rest wait.
+        self._setup = threading.Lock()
 
     @contextmanager
     def _connect(self, *, write: bool) -> Iterator[sqlite3.Connection]:
@@ -67,9 +72,11 @@ class OutboxStore:
         with closing(conn):
             conn.execute("PRAGMA synchronous=FULL")
             if not self._ready:
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.executescript(_SCHEMA)
-                self._ready = True
+                with self._setup:
+                    if not self._ready:
+                        conn.execute("PRAGMA journal_mode=WAL")
+                        conn.executescript(_SCHEMA)
+                        self._ready = True
             if not write:
                 yield conn
                 return
