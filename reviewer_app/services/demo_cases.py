@@ -79,6 +79,7 @@ class CaseBuilder:
         self.user_ids: dict[str, int] = {}
         self.deciders: list[tuple[int, str]] = []  # (id, display name): reviewers and leads
         self.reviewers: list[int] = []
+        self.skills: dict[int, tuple[frozenset[str], ...]] = {}  # languages, markets, policies
 
     def _id(self, table: str) -> int:
         value = self.next[table]
@@ -108,6 +109,7 @@ class CaseBuilder:
                 self.deciders.append((uid, name))
             if role == "reviewer":
                 self.reviewers.append(uid)
+                self.skills[uid] = (frozenset(langs), frozenset(markets), frozenset(policies))
 
     # --- appellants ----------------------------------------------------------------------
     def _appellant(self, batch: DemoBatch) -> _Appellant:
@@ -266,10 +268,22 @@ class CaseBuilder:
         batch.appeals += 1
         self._attachments(batch, appeal_id, policy, app.language)
         excluded = {enf.row["decided_by_user_id"], previous[1] if previous else None}
-        reviewer = rng.choice([u for u in self.reviewers if u not in excluded])
+        pool = [u for u in self.reviewers if u not in excluded]
+        if status == "in_review":
+            # Someone holds it now: only a reviewer who could have claimed it, or Ctrl+N
+            # would resume a case in a language its holder does not read.
+            skilled = [u for u in pool if self._may_work(u, app.language, app.market, policy)]
+            pool = skilled or pool
+        reviewer = rng.choice(pool)
         self._history(batch, appeal_id, app, enf, received, status, reviewer, outcome,
                       decided_at)
         return appeal_id, reviewer
+
+    def _may_work(self, user_id: int, language: str, market: str, policy: str) -> bool:
+        """The reviewer's skills cover the appeal (an empty skill kind means "any")."""
+        wanted = (language, market, policy)
+        return all(not have or value in have
+                   for have, value in zip(self.skills[user_id], wanted, strict=True))
 
     def _attachments(self, batch: DemoBatch, appeal_id: int, policy: str, lang: str) -> None:
         rng = self.rng

@@ -149,6 +149,24 @@ def test_users_of_every_role_with_skills(demo: Database) -> None:
     assert all(" " in name for _r, name in users.values())
 
 
+def test_open_cases_are_held_by_reviewers_who_could_have_claimed_them(demo: Database) -> None:
+    """Ctrl+N resumes one's own leases first: a demo lease must be one its holder can work."""
+    from reviewer_app.data import user_repository
+    from reviewer_app.data.orm import AppealRow, LeaseRow
+
+    with demo.read() as s:
+        held = s.execute(select(LeaseRow.user_id, AppealRow.language, AppealRow.market,
+                                AppealRow.policy_code)
+                         .join(AppealRow, AppealRow.id == LeaseRow.appeal_id)).all()
+        holders = {uid: user_repository.get_user(s, uid) for uid, *_ in held}
+    assert held
+    for uid, language, market, policy in held:
+        user = holders[uid]
+        for have, value in ((user.languages, language), (user.markets, market),
+                            (user.policies, policy)):
+            assert not have or value in have, (user.login, language, market, policy)
+
+
 def test_enforcements_histories_and_events(demo: Database) -> None:
     with demo.read() as s:
         users = dict(s.execute(select(UserRow.id, UserRow.role)).all())
