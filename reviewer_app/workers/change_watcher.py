@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -47,8 +48,21 @@ class ChangeWatcher(QObject):
         self._stopping = threading.Event()
         self._ready = threading.Event()
         self._thread: threading.Thread | None = None
+        # A window destroyed without closing (never stop()ped) destroys this object while the
+        # thread runs: the destructor then waits for an emit in progress and stops the
+        # thread, so nothing is ever emitted into a deleted object (that crashes the app).
+        self._emit_lock = threading.Lock()
+        self.destroyed.connect(self._stop_on_destroy(self._emit_lock, self._stopping))
         # Queued: emitted on the watcher thread, handled on the thread that owns this object.
         self._batch_ready.connect(self._on_batch_ready, Qt.ConnectionType.QueuedConnection)
+
+    @staticmethod
+    def _stop_on_destroy(lock: threading.Lock, stopping: threading.Event) -> Callable[..., None]:
+        # A plain function, not a method: it runs while this object is being destroyed.
+        def stop(*_args: object) -> None:
+            with lock:
+                stopping.set()
+        return stop
 
     @property
     def running(self) -> bool:
@@ -115,8 +129,10 @@ class ChangeWatcher(QObject):
                 if failures:
                     log.info("reading the change feed works again")
                     failures = 0
-                if batch and not self._stopping.is_set():
-                    self._batch_ready.emit(batch)
+                if batch:
+                    with self._emit_lock:
+                        if not self._stopping.is_set():
+                            self._batch_ready.emit(batch)
         finally:
             self._reader.close()
 

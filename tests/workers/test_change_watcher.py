@@ -222,3 +222,27 @@ def test_a_watcher_stuck_in_a_slow_call_outlives_its_window_without_crashing(
     reader.release.set()  # the slow call returns on the watcher thread
     qtbot.waitUntil(lambda: not w.running, timeout=3000)
     qtbot.wait(100)  # an emit into a deleted object would have crashed by now
+
+
+class _BusyReader(_SlowReader):
+    """Has a change on every poll, so an unstopped thread would emit continuously."""
+
+    def wait(self, timeout: float) -> None:
+        self.in_call.set()
+        time.sleep(0.005)
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnhandledThreadExceptionWarning")
+def test_a_watcher_destroyed_with_its_window_unstopped_stops_its_thread(qtbot: QtBot) -> None:
+    """Without the guard the thread emits into the deleted object (an error, or a crash)."""
+    from PySide6.QtCore import QObject
+
+    window = QObject()
+    reader = _BusyReader()
+    w = ChangeWatcher(reader, parent=window)  # type: ignore[arg-type]
+    w.start()
+    thread = w._thread
+    assert thread is not None and reader.in_call.wait(5)
+    window.deleteLater()  # destroyed without anyone calling stop()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=3000)
+    qtbot.wait(100)  # an emit into the deleted watcher would have crashed by now
