@@ -27,7 +27,9 @@ Targets (ISSUE 3): p99 of claim + decide under 25 ms at 16 clients, and service 
 least half of the raw loop's. Clients work flat out (saturation: with 16 busy processes on
 two cores a pair waits for CPU, so its latency is about clients / throughput); an extra
 "paced" run at the largest client count pauses ``--think-ms`` after each decision, which is
-closer to reviewers, who read a case for minutes between claims.
+closer to reviewers, who read a case for minutes between claims. Paced pauses are drawn
+from an exponential distribution with mean ``--think-ms`` (reviewers act independently: a
+Poisson stream of requests), not a fixed pause that would keep the 16 clients in lockstep.
 """
 
 # ruff: noqa: E402  (imports follow the sys.path fix below)
@@ -46,6 +48,7 @@ import json
 import multiprocessing as mp
 import os
 import platform
+import random
 import shutil
 import sqlite3
 import tempfile
@@ -376,9 +379,14 @@ def _loop(claim: Callable[[], int | None], decide: Callable[[int], None], ready:
           think_s: float) -> dict[str, Any]:
     """Say ready, wait for the start signal, then claim and decide until nothing is left.
 
-    ``think_s`` is a pause after each decision (a reviewer reading the next case); 0 works
-    flat out, which measures saturation, not the latency a reviewer sees.
+    ``think_s`` is the mean pause after each decision (a reviewer reading the next case);
+    0 works flat out, which measures saturation, not the latency a reviewer sees. Pauses are
+    drawn from an exponential distribution (seeded per process): reviewers act
+    independently, so their requests arrive as a Poisson stream. A fixed pause would keep
+    the clients in lockstep after the common start, all 16 claiming in the same millisecond
+    every round, which no team does.
     """
+    pause = random.Random(os.getpid())
     ready.put(os.getpid())
     go.wait()
     started = time.monotonic()
@@ -395,7 +403,7 @@ def _loop(claim: Callable[[], int | None], decide: Callable[[int], None], ready:
         claims.append((t1 - t0) * 1000)
         decides.append((t2 - t1) * 1000)
         if think_s:
-            time.sleep(think_s)
+            time.sleep(pause.expovariate(1 / think_s))
     return {"started": started, "finished": time.monotonic(), "claims_ms": claims,
             "decides_ms": decides}
 

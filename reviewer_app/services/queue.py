@@ -132,8 +132,9 @@ class QueueService:
         now = self._clock()
         # write_core: a bare connection, cheaper than a Session on this hot path.
         with self._db.write_core() as session:
-            user = users.get_user(session, user_id)
-            leases.expire_leases(session, now, limit=EXPIRE_PER_CLAIM)
+            user, lapsed = users.get_claimer(session, user_id, now)
+            if lapsed:
+                leases.expire_leases(session, now, limit=EXPIRE_PER_CLAIM)
             if resume:
                 mine = self._resume(session, user_id, now)
                 if mine is not None:

@@ -260,3 +260,23 @@ def test_claim_tidies_a_bounded_number_of_expired_leases(
     assert svc.expire_leases().appeal_ids == {second}
     assert svc.claim_next(bob).appeal_id == second
     assert svc.claim_next(bob).appeal_id == fresh
+
+
+def test_claim_skips_the_expiry_pass_when_no_lease_has_lapsed(
+    f: Factory, svc: QueueService, clock: ManualClock, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The claimer lookup also says whether any lease lapsed: the expiry pass (a locked read
+    # of the leases) runs only then, a round trip saved on almost every claim.
+    import reviewer_app.services.queue as queue_module
+
+    passes: list[object] = []
+    real = queue_module.leases.expire_leases
+    monkeypatch.setattr(queue_module.leases, "expire_leases",
+                        lambda *a, **k: passes.append(a) or real(*a, **k))
+    ana, bob = f.user(), f.user()
+    first, _second = f.appeals(2, sla_hours=lambda i: 10 + i)
+    svc.claim_next(ana)
+    assert passes == []
+    clock.now += timedelta(minutes=16)
+    assert svc.claim_next(bob).appeal_id == first  # ana's lapsed lease was tidied first
+    assert len(passes) == 1
