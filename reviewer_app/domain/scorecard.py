@@ -1,0 +1,77 @@
+"""Scorecard maths and rules: the IQS score, the suggested error type, dispute outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from reviewer_app.domain.qa_models import (
+    Criterion,
+    DisputeResolution,
+    ErrorType,
+    EvaluationResolution,
+)
+
+# The default scorecard every new database gets (DOMAIN.md, issue 4): code, label, weight,
+# critical. A wrong outcome is a critical failure: it zeroes the score.
+DEFAULT_SCORECARD = "Appeal decision quality"
+DEFAULT_CRITERIA: tuple[tuple[str, str, float, bool], ...] = (
+    ("outcome", "Outcome correct", 40.0, True),
+    ("reason", "Reason code correct", 25.0, False),
+    ("response", "Response and redress correct", 20.0, False),
+    ("procedure", "Procedure followed", 15.0, False),
+)
+PASS = 1.0
+UPHOLD_LIKE = frozenset({"uphold", "reject_inadmissible"})
+
+
+def iqs(criteria: Iterable[Criterion], scores: Mapping[int, float]) -> float:
+    """Score = 100·Σwᵢsᵢ / Σwᵢ, and 0 if any critical criterion is not fully met.
+
+    ``scores`` maps criterion id to a score in 0..1; every criterion must be scored.
+
+    Raises:
+        ValueError: a criterion without a score, or a score outside 0..1.
+    """
+    criteria = tuple(criteria)
+    missing = [c.label for c in criteria if c.id not in scores]
+    if missing:
+        raise ValueError(f"Score every criterion first: {', '.join(missing)}")
+    bad = [c.label for c in criteria if not 0 <= scores[c.id] <= 1]
+    if bad:
+        raise ValueError(f"Scores must be between 0 and 1: {', '.join(bad)}")
+    if any(c.critical and scores[c.id] < PASS for c in criteria):
+        return 0.0
+    total = sum(c.weight for c in criteria)
+    return round(100 * sum(c.weight * scores[c.id] for c in criteria) / total, 2)
+
+
+def suggested_error(original_outcome: str, correct_outcome: str | None,
+                    original_reason: str | None, correct_reason: str | None,
+                    procedure_ok: bool = True) -> ErrorType | None:
+    """The error type the evidence points to (the auditor may change it).
+
+    A wrong outcome is named by what the reviewer did: kept a restriction that should have
+    gone or changed (wrong uphold) or the reverse (wrong overturn); the right outcome with the
+    wrong reason code is a wrong reason; otherwise a failed procedure is procedural.
+    """
+    if correct_outcome is not None and correct_outcome != original_outcome:
+        # Kept the restriction when it should have changed, or changed it when it should
+        # have stayed (escalations and info requests count with the change side).
+        return ErrorType.WRONG_UPHOLD if original_outcome in UPHOLD_LIKE \
+            else ErrorType.WRONG_OVERTURN
+    if correct_reason and original_reason != correct_reason:
+        return ErrorType.WRONG_REASON
+    return None if procedure_ok else ErrorType.PROCEDURAL
+
+
+def evaluation_resolution(answers: Iterable[DisputeResolution]) -> EvaluationResolution:
+    """All disputes accepted, none, or some (partially accepted)."""
+    answers = tuple(answers)
+    if not answers:
+        raise ValueError("An evaluation is resolved only after its disputes are answered")
+    accepted = sum(a is DisputeResolution.ACCEPTED for a in answers)
+    if accepted == len(answers):
+        return EvaluationResolution.ACCEPTED
+    if accepted == 0:
+        return EvaluationResolution.REJECTED
+    return EvaluationResolution.PARTIALLY_ACCEPTED
