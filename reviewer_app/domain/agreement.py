@@ -58,7 +58,7 @@ class ContestedItem:
         ratings: how many raters rated it.
         modal_count: how many gave the most frequent label.
         disagreement: share of ratings that differ from the modal label,
-            ``1 - modal_count / ratings``.
+            ``(ratings - modal_count) / ratings``.
     """
 
     item_id: Hashable
@@ -249,8 +249,9 @@ def most_contested(item_ids: Sequence[Hashable], ratings: Ratings) -> list[Conte
         labels = [x for x in row if not is_missing(x)]
         if labels:
             modal = Counter(labels).most_common(1)[0][1]
+            # (m − modal) / m, not 1 − modal / m: equal shares must be equal floats to tie.
             items.append(ContestedItem(item_id, len(labels), modal,
-                                       1.0 - modal / len(labels)))
+                                       (len(labels) - modal) / len(labels)))
     items.sort(key=lambda item: (-item.disagreement, item.item_id))
     return items
 
