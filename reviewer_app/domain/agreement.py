@@ -143,7 +143,7 @@ def fleiss_kappa(ratings: Ratings) -> FleissResult:
     raters = _rater_count(ratings)
     if raters < 2:
         raise ValueError(f"Fleiss' kappa needs at least two raters, got {raters}")
-    complete = [row for row in ratings if not any(is_missing(x) for x in row)]
+    complete = [row for row in ratings if is_complete(row)]
     if not complete:
         raise NotEnoughDataError("Fleiss' kappa: no item was rated by every rater")
     counts, _ = _count_matrix(complete)
@@ -180,8 +180,7 @@ def krippendorff_alpha(ratings: Ratings,
         raise ValueError(f"Krippendorff's alpha level must be nominal or interval, not "
                          f"{level!r}")
     _rater_count(ratings)
-    units = [[x for x in row if not is_missing(x)] for row in ratings]
-    units = [unit for unit in units if len(unit) >= 2]
+    units = [[x for x in row if not is_missing(x)] for row in ratings if is_pairable(row)]
     if not units:
         raise NotEnoughDataError("Krippendorff's alpha: no item has two or more ratings")
     if level == "interval":
@@ -205,9 +204,14 @@ def krippendorff_alpha(ratings: Ratings,
     return 1.0 - (n_c.sum() - 1) * observed / expected
 
 
-def pairable_items(ratings: Ratings) -> int:
-    """Items with at least two ratings: those Cohen's kappa and Krippendorff's alpha use."""
-    return sum(1 for row in ratings if sum(not is_missing(x) for x in row) >= 2)
+def is_pairable(row: Sequence[Label | None]) -> bool:
+    """An item with at least two ratings: what Cohen's kappa and Krippendorff's alpha use."""
+    return sum(not is_missing(x) for x in row) >= 2
+
+
+def is_complete(row: Sequence[Label | None]) -> bool:
+    """An item every rater rated: what Fleiss' kappa uses."""
+    return not any(is_missing(x) for x in row)
 
 
 def gold_agreement(ratings: Ratings, gold: Sequence[Label | None]) -> list[GoldAgreement]:
