@@ -21,8 +21,12 @@ PYPROJECT = REPO / "pyproject.toml"
 def _broken_contracts(options: UserOptions) -> list[str]:
     """Names and details of every contract that is broken or could not be checked."""
     # lint_imports() does this registration itself; create_report() expects it done (the
-    # built-in "layers"/"forbidden" types are only known after it).
-    use_cases._register_contract_types(options)
+    # built-in "layers"/"forbidden" types are only known after it). The private helper was
+    # renamed in import-linter 2.17 (plugin types are now looked up per config source).
+    if hasattr(use_cases, "_register_built_in_contract_types"):
+        use_cases._register_built_in_contract_types()
+    else:
+        use_cases._register_contract_types(options)
     report = use_cases.create_report(options, cache_dir=None)
     problems = [
         f"{name}: invalid options {exc}" for name, exc in report.invalid_contract_options.items()
