@@ -110,3 +110,11 @@ class IncompleteDecisionError(ReviewerError):
 
 class NotSupportedError(ReviewerError):
     """The action needs something this database does not offer (e.g. roles on SQLite)."""
+
+
+class NotEnoughDataError(ReviewerError):
+    """The data cannot support the statistic asked for.
+
+    For example no item rated by two raters, a single category in use (so chance agreement
+    is certain and kappa or alpha undefined), or a stratum with population but no audits.
+    """
