@@ -10,6 +10,7 @@ from reviewer_app.domain.qa_models import (
     ErrorType,
     EvaluationResolution,
 )
+from reviewer_app.domain.qa_stats import CriterionResult, iqs_score
 
 # The default scorecard every new database gets (DOMAIN.md, issue 4): code, label, weight,
 # critical. A wrong outcome is a critical failure: it zeroes the score.
@@ -20,7 +21,7 @@ DEFAULT_CRITERIA: tuple[tuple[str, str, float, bool], ...] = (
     ("response", "Response and redress correct", 20.0, False),
     ("procedure", "Procedure followed", 15.0, False),
 )
-PASS = 1.0
+PASS = 1.0  # a criterion fully met
 UPHOLD_LIKE = frozenset({"uphold", "reject_inadmissible"})
 
 
@@ -39,10 +40,8 @@ def iqs(criteria: Iterable[Criterion], scores: Mapping[int, float]) -> float:
     bad = [c.label for c in criteria if not 0 <= scores[c.id] <= 1]
     if bad:
         raise ValueError(f"Scores must be between 0 and 1: {', '.join(bad)}")
-    if any(c.critical and scores[c.id] < PASS for c in criteria):
-        return 0.0
-    total = sum(c.weight for c in criteria)
-    return round(100 * sum(c.weight * scores[c.id] for c in criteria) / total, 2)
+    return round(iqs_score([CriterionResult(c.weight, scores[c.id], c.critical)
+                            for c in criteria]), 2)
 
 
 def suggested_error(original_outcome: str, correct_outcome: str | None,
