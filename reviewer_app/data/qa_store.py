@@ -23,6 +23,7 @@ from reviewer_app.data.orm import (
     QaEvaluationScoreRow,
     QaEventRow,
     QaSampleItemRow,
+    QueueDefRow,
     ScorecardCriterionRow,
     ScorecardRow,
     UserRow,
@@ -30,6 +31,7 @@ from reviewer_app.data.orm import (
 from reviewer_app.domain.enums import Outcome
 from reviewer_app.domain.errors import ConflictError, NotFoundError
 from reviewer_app.domain.qa_models import (
+    AuditedDecision,
     BlindCase,
     Criterion,
     CriterionScore,
@@ -303,3 +305,25 @@ def _evaluations(session: Session, stmt: object) -> tuple[Evaluation, ...]:
 
 def _num(value: float | None) -> str | None:
     return None if value is None else f"{value:g}"
+
+
+def audited_rows(session: Session, start: datetime, end: datetime
+                 ) -> list[AuditedDecision]:
+    """Published (or later) evaluations of decisions made in ``[start, end)``, with what
+    accuracy is cut by. Risk-picked samples come with their reason, to be kept apart."""
+    d, a, i = DecisionRow, AppealRow, QaSampleItemRow
+    stmt = (
+        select(E.reviewer_user_id, UserRow.display_name, QueueDefRow.code, a.policy_code,
+               a.market, a.language, d.decided_at, E.score, i.sample_id, i.stratum,
+               i.risk_reason)
+        .join(d, d.id == E.decision_id).join(a, a.id == E.appeal_id)
+        .join(QueueDefRow, QueueDefRow.id == a.queue_id)
+        .join(UserRow, UserRow.id == E.reviewer_user_id)
+        .outerjoin(i, i.id == E.sample_item_id)
+        .where(E.status.in_(("published", "disputed", "resolved")),
+               d.decided_at >= start, d.decided_at < end)
+        .order_by(d.decided_at))
+    return [AuditedDecision(
+        reviewer_user_id=r[0], reviewer=r[1], queue=r[2], policy=r[3], market=r[4],
+        language=r[5], decided_at=r[6], correct=(r[7] or 0) > 0, sample_id=r[8],
+        stratum=r[9], risk_reason=r[10]) for r in session.execute(stmt)]

@@ -256,3 +256,33 @@ class Evaluation:
     version: int
     scorecard_id: int | None = None
     scores: tuple[CriterionScore, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AuditedDecision:
+    """One published audit for accuracy figures; ``correct`` when no critical criterion
+    failed (a score above 0)."""
+
+    reviewer_user_id: int
+    reviewer: str
+    queue: str
+    policy: str
+    market: str
+    language: str
+    decided_at: datetime
+    correct: bool
+    sample_id: int | None
+    stratum: str | None
+    risk_reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AccuracyRow:
+    """Accuracy of one group (a reviewer, queue, policy, market or period)."""
+
+    group: str
+    audited: int
+    correct: int
+    accuracy: float | None
+    low: float | None
+    high: float | None

@@ -20,8 +20,10 @@ from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.enums import Outcome, Role
 from reviewer_app.domain.errors import ConflictError, PermissionDeniedError
 from reviewer_app.domain.models import User
+from reviewer_app.domain.qa_accuracy import accuracy_by, stratified_for_sample
 from reviewer_app.domain.qa_models import (
     DISPUTE_WINDOW,
+    AccuracyRow,
     BlindCase,
     DisputeResolution,
     ErrorType,
@@ -33,6 +35,7 @@ from reviewer_app.domain.qa_models import (
     SamplingPlan,
     Scorecard,
 )
+from reviewer_app.domain.qa_stats import StratifiedAccuracy
 from reviewer_app.domain.sampling import draw, validate_spec
 from reviewer_app.domain.scorecard import PASS, evaluation_resolution, iqs
 
@@ -267,6 +270,30 @@ class QaService:
                                 comment=outcome.value, resolution=outcome.value,
                                 resolved_by=user_id, resolved_at=now)
             return qa_store.evaluation(s, evaluation_id)
+
+    # -- accuracy ------------------------------------------------------------------------
+    def accuracy(self, user_id: int, start: datetime, end: datetime, by: str
+                 ) -> tuple[AccuracyRow, ...]:
+        """Accuracy per group for decisions made in ``[start, end)`` (QA and leads); a
+        reviewer may ask for ``by="reviewer"`` and gets only their own row."""
+        with self._db.read() as s:
+            user = users.get_user(s, user_id)
+            rows = qa_store.audited_rows(s, start, end)
+        if user.role not in AUDITORS:
+            if by != "reviewer":
+                raise PermissionDeniedError("Only QA auditors, leads and admins may see "
+                                            "team accuracy")
+            rows = [r for r in rows if r.reviewer_user_id == user_id]
+        return accuracy_by(rows, by)
+
+    def sample_accuracy(self, user_id: int, sample_id: int, start: datetime,
+                        end: datetime) -> StratifiedAccuracy | None:
+        """The stratified estimate of one sample (None until every stratum is audited)."""
+        with self._db.read() as s:
+            _require(users.get_user(s, user_id), AUDITORS, "see sample accuracy")
+            population = sampling_store.strata_population(s, sample_id)
+            rows = qa_store.audited_rows(s, start, end)
+        return stratified_for_sample(rows, sample_id, population)
 
     def history(self, user_id: int, evaluation_id: int
                 ) -> tuple[tuple[datetime, str, str | None, str | None], ...]:

@@ -185,3 +185,34 @@ def test_qa_history_is_append_only(database: Database, f: Factory, qa: QaService
     for sql in ("UPDATE qa_events SET comment = 'x'", "DELETE FROM qa_events"):
         with pytest.raises(Exception, match="append-only"), database.write() as s:
             s.execute(text(sql))
+
+
+def test_accuracy_counts_published_audits_and_reviewers_see_only_their_own(
+        f: Factory, qa: QaService) -> None:
+    t = Team(f, decisions=4)
+    plan = qa.create_plan(t.quinn, "All", PlanSpec(kind=PlanKind.RANDOM, rate=1.0))
+    sample = qa.draw_sample(t.quinn, plan, NOW - 7 * DAY, NOW, seed=9)
+    correct_by_reviewer: dict[int, list[bool]] = {}
+    for n, item in enumerate(qa.qa_queue(t.quinn)):
+        reveal = qa.decide_blind(t.quinn, item.id, Outcome.UPHOLD, None)
+        ids = {c.code: c.id for c in reveal.scorecard.criteria}
+        right = n != 0  # the first audited decision was wrong (critical failure)
+        ev = qa.score(t.quinn, reveal.evaluation_id, 1,
+                      {**dict.fromkeys(ids.values(), 1.0), ids["outcome"]: float(right)})
+        if n < 3:  # the fourth stays a draft: not counted
+            qa.publish(t.quinn, ev.id, ev.version)
+            correct_by_reviewer.setdefault(reveal.original.reviewer_user_id, []).append(right)
+    rows = {r.group: (r.audited, r.correct) for r in
+            qa.accuracy(t.lena, NOW - 7 * DAY, NOW, "reviewer")}
+    expected = {("Ana" if uid == t.ana else "Ben"): (len(v), sum(v))
+                for uid, v in correct_by_reviewer.items()}
+    assert rows == expected
+    mine = qa.accuracy(t.ana, NOW - 7 * DAY, NOW, "reviewer")
+    assert [r.group for r in mine] == (["Ana"] if "Ana" in expected else [])
+    with pytest.raises(PermissionDeniedError):
+        qa.accuracy(t.ana, NOW - 7 * DAY, NOW, "policy")
+    # A simple random sample is one stratum ("all"); the draft leaves it unaudited in part,
+    # which still gives an estimate over the audited ones.
+    est = qa.sample_accuracy(t.quinn, sample.sample_id, NOW - 7 * DAY, NOW)
+    assert est is not None and est.audited == 3
+    assert est.estimate == pytest.approx(2 / 3)
