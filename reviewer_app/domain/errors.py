@@ -118,3 +118,7 @@ class NotEnoughDataError(ReviewerError):
     For example no item rated by two raters, a single category in use (so chance agreement
     is certain and kappa or alpha undefined), or a stratum with population but no audits.
     """
+
+
+class InvalidInputError(ReviewerError):
+    """What the user entered cannot be used; the message says what to change."""

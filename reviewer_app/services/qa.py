@@ -9,7 +9,8 @@ within the window; a lead (or admin) resolves disputes.
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,7 +19,7 @@ from reviewer_app.data import user_repository as users
 from reviewer_app.data.db import Database
 from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.enums import Outcome, Role
-from reviewer_app.domain.errors import ConflictError, PermissionDeniedError
+from reviewer_app.domain.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from reviewer_app.domain.models import User
 from reviewer_app.domain.qa_accuracy import accuracy_by, stratified_for_sample
 from reviewer_app.domain.qa_models import (
@@ -76,10 +77,11 @@ class QaService:
 
     # -- plans and samples -------------------------------------------------------------
     def create_plan(self, user_id: int, name: str, spec: PlanSpec) -> int:
-        """Store a sampling plan (QA, leads, admins); ``ValueError`` if it cannot work."""
-        validate_spec(spec)
+        """Store a sampling plan (QA, leads, admins); ``InvalidInputError`` if it cannot work."""
+        with _as_invalid_input():
+            validate_spec(spec)
         if not name.strip():
-            raise ValueError("Give the plan a name")
+            raise InvalidInputError("Give the plan a name")
         with self._db.write() as s:
             _require(users.get_user(s, user_id), AUDITORS, "configure sampling plans")
             return sampling_store.save_plan(s, name=name.strip(), spec=spec, user_id=user_id,
@@ -166,7 +168,8 @@ class QaService:
             if row.status != EvaluationStatus.DRAFT.value:
                 raise ConflictError("Only a draft can be scored; this one is " + row.status)
             card = qa_store.scorecard(s, row.scorecard_id or 0)
-            total = iqs(card.criteria, scores)
+            with _as_invalid_input():
+                total = iqs(card.criteria, scores)
             qa_store.save_scores(s, row, scores=scores, notes=notes or {}, total=total,
                                  error_type=error_type, comment=comment, actor_id=user_id,
                                  now=now)
@@ -181,7 +184,7 @@ class QaService:
             if row.status != EvaluationStatus.DRAFT.value:
                 raise ConflictError("This evaluation is already " + row.status)
             if row.score is None:
-                raise ValueError("Fill in the scorecard before publishing")
+                raise InvalidInputError("Fill in the scorecard before publishing")
             qa_store.set_status(s, row, EvaluationStatus.PUBLISHED, actor_id=user_id, now=now,
                                 published_at=now, dispute_until=now + DISPUTE_WINDOW)
             if row.sample_item_id is not None:
@@ -218,9 +221,9 @@ class QaService:
         """The reviewed person disputes some criteria, with a reason each, in the window."""
         reasons = {cid: text.strip() for cid, text in reasons.items()}
         if not reasons:
-            raise ValueError("Choose at least one criterion to dispute")
+            raise InvalidInputError("Choose at least one criterion to dispute")
         if any(not text for text in reasons.values()):
-            raise ValueError("Say why for every criterion you dispute")
+            raise InvalidInputError("Say why for every criterion you dispute")
         now = self._clock()
         with self._db.write() as s:
             row = qa_store.locked(s, evaluation_id, expected_version)
@@ -234,7 +237,7 @@ class QaService:
             card = qa_store.scorecard(s, row.scorecard_id or 0)
             unknown = set(reasons) - {c.id for c in card.criteria}
             if unknown:
-                raise ValueError("Dispute only criteria of this evaluation's scorecard")
+                raise InvalidInputError("Dispute only criteria of this evaluation's scorecard")
             qa_store.add_disputes(s, evaluation_id, reasons, reviewer_id=user_id, now=now)
             qa_store.set_status(s, row, EvaluationStatus.DISPUTED, actor_id=user_id, now=now,
                                 comment=f"{len(reasons)} criteria disputed")
@@ -252,7 +255,7 @@ class QaService:
                 raise ConflictError(f"This evaluation is {row.status}, not disputed")
             disputes = qa_store.open_disputes(s, evaluation_id)
             if set(answers) != set(disputes):
-                raise ValueError("Answer every disputed criterion (accept or reject)")
+                raise InvalidInputError("Answer every disputed criterion (accept or reject)")
             qa_store.answer_disputes(s, answers, disputes, lead_id=user_id, now=now)
             scores = qa_store.scores_of(s, evaluation_id)
             for cid, (answer, _note) in answers.items():
@@ -284,7 +287,8 @@ class QaService:
                 raise PermissionDeniedError("Only QA auditors, leads and admins may see "
                                             "team accuracy")
             rows = [r for r in rows if r.reviewer_user_id == user_id]
-        return accuracy_by(rows, by)
+        with _as_invalid_input():
+            return accuracy_by(rows, by)
 
     def sample_accuracy(self, user_id: int, sample_id: int, start: datetime,
                         end: datetime) -> StratifiedAccuracy | None:
@@ -301,6 +305,15 @@ class QaService:
         self.evaluation(user_id, evaluation_id)
         with self._db.read() as s:
             return qa_store.history(s, evaluation_id)
+
+
+@contextmanager
+def _as_invalid_input() -> Iterator[None]:
+    # The domain's rules raise ValueError; for the user it is input to correct, not a bug.
+    try:
+        yield
+    except ValueError as exc:
+        raise InvalidInputError(str(exc)) from exc
 
 
 def _require(user: User, roles: frozenset[Role], what: str) -> None:

@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 from reviewer_app.data.db import Database
 from reviewer_app.data.orm import QaEventRow, QaSampleItemRow, QaSampleRow
 from reviewer_app.domain.enums import Outcome, Role
-from reviewer_app.domain.errors import ConflictError, PermissionDeniedError
+from reviewer_app.domain.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from reviewer_app.domain.qa_models import (
     DisputeResolution,
     ErrorType,
@@ -155,7 +155,7 @@ def test_rules_the_service_enforces(f: Factory, qa: QaService, clock: ManualCloc
     t = Team(f)
     with pytest.raises(PermissionDeniedError):
         qa.create_plan(t.ana, "Mine", PlanSpec(kind=PlanKind.RANDOM, rate=0.1))
-    with pytest.raises(ValueError, match="rate"):
+    with pytest.raises(InvalidInputError, match="rate"):
         qa.create_plan(t.quinn, "Bad", PlanSpec(kind=PlanKind.RANDOM, rate=2.0))
     _item, ev_id = _audit_first(qa, t)
     with pytest.raises(PermissionDeniedError):
@@ -163,7 +163,7 @@ def test_rules_the_service_enforces(f: Factory, qa: QaService, clock: ManualCloc
     with pytest.raises(PermissionDeniedError):
         qa.evaluation(t.ana, ev_id)  # nor read a draft, even their own
     ids = {c.code: c.id for c in qa.reveal(t.quinn, ev_id).scorecard.criteria}
-    with pytest.raises(ValueError, match="Score every criterion"):
+    with pytest.raises(InvalidInputError, match="Score every criterion"):
         qa.score(t.quinn, ev_id, 1, {ids["outcome"]: 1})
     ev = qa.score(t.quinn, ev_id, 1, dict.fromkeys(ids.values(), 1.0))
     with pytest.raises(ConflictError, match=r"scored this evaluation"):
