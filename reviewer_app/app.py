@@ -35,6 +35,7 @@ from reviewer_app.services.importer import (
 )
 from reviewer_app.services.outbox import OutboxService
 from reviewer_app.services.presence import PresenceService
+from reviewer_app.services.qa import QaService
 from reviewer_app.services.queue import QueueService
 from reviewer_app.services.review import ReviewService
 from reviewer_app.services.sync import ChangeFeedReader
@@ -79,6 +80,7 @@ def build_services(db: Database, cfg: Config) -> Services:
         presence=PresenceService(db),
         change_feed=lambda: ChangeFeedReader(db),
         outbox=OutboxService(OutboxStore(config.data_dir() / OUTBOX_FILE), db, review, queue),
+        qa=QaService(db),
     )
 
 

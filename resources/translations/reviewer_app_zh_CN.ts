@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccuracyPanel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/qa/accuracy_panel.py" line="+42" />
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Market</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Audited</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>95% interval (Wilson)</source>
+        <translation>95% 区间（Wilson）</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Published audits of decisions made in the period. Cases picked by risk rules are not part of accuracy; they are audited apart.</source>
+        <translation>期间内所作决定的已发布审核。按风险规则抽取的案件不计入准确率，另行审核。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>By:</source>
+        <translation>按：</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+</context>
+<context>
     <name>AppActions</name>
     <message>
         <location filename="../../reviewer_app/ui/actions.py" line="+30" />
@@ -10,12 +93,12 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+72" />
+        <location line="+75" />
         <source>Navigate</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location line="-72" />
+        <location line="-75" />
         <source>Application</source>
         <translation>应用程序</translation>
     </message>
@@ -115,6 +198,11 @@
         <translation>连接团队数据库…</translation>
     </message>
     <message>
+        <location line="+3" />
+        <source>Quality assurance…</source>
+        <translation>质量保证…</translation>
+    </message>
+    <message>
         <location line="+2" />
         <source>Quit</source>
         <translation>退出</translation>
@@ -192,6 +280,130 @@
         <location line="+0" />
         <source>Description</source>
         <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPanel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/qa/audit_panel.py" line="+64" />
+        <source>Appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sampled as</source>
+        <translation>抽样依据</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>e.g. UPH-DOCS-INVALID</source>
+        <translation>例如 UPH-DOCS-INVALID</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Record my decision and reveal (Ctrl+Return)</source>
+        <translation>记录我的决定并显示原决定(&amp;R)（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Your outcome:</source>
+        <translation>您的结果(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Your &amp;reason code:</source>
+        <translation>您的原因代码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Notes:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>1 · Decide the case yourself (the original is hidden)</source>
+        <translation>1 · 先自行决定此案件（原决定已隐藏）</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>&amp;Save draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Publish (Ctrl+Shift+P)</source>
+        <translation>发布(&amp;P)（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>2 · Compare and score</source>
+        <translation>2 · 对比并评分</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+48" />
+        <source>%n sampled case(s) to audit</source>
+        <translation><numerusform>待审核的抽样案件：%n 件</numerusform></translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>The original decision appears here after yours.</source>
+        <translation>记录您的决定后，原决定将显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Choose a sampled case on the left.</source>
+        <translation>请在左侧选择一个抽样案件。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{ref} · round {round} · {policy} · {market} · {language}
+Enforcement: {action}
+Facts: {facts}
+
+Appellant's statement:
+{statement}</source>
+        <translation>{ref} · 第 {round} 轮 · {policy} · {market} · {language}
+处置措施：{action}
+依据事实：{facts}
+
+申诉人陈述：
+{statement}</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Yours: {mine} · {my_reason}
+Original by {who} on {when}: {theirs} · {their_reason}
+Rationale: {rationale}
+Response: {response}</source>
+        <translation>您的决定：{mine} · {my_reason}
+原决定（{who}，{when}）：{theirs} · {their_reason}
+理由：{rationale}
+回复：{response}</translation>
+    </message>
+    <message>
+        <location line="+48" />
+        <source>Evaluation of {ref} published: {score:g} / 100. The reviewer can dispute it for 48 hours.</source>
+        <translation>{ref} 的评估已发布：{score:g} / 100。审核员可在 48 小时内提出申诉。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Draft saved: {score:g} / 100.</source>
+        <translation>草稿已保存：{score:g} / 100。</translation>
     </message>
 </context>
 <context>
@@ -699,6 +911,111 @@
     </message>
 </context>
 <context>
+    <name>EvaluationsPanel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/qa/evaluations_panel.py" line="+60" />
+        <source>Appeal</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Dispute until</source>
+        <translation>申诉截止</translation>
+    </message>
+    <message>
+        <location line="+73" />
+        <source>No evaluation to show.</source>
+        <translation>没有可显示的评估。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{ref} · {status} · score {score}</source>
+        <translation>{ref} · {status} · 得分 {score}</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>
+    disputed: {reason} → {answer}</source>
+        <translation>
+    申诉：{reason} → {answer}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Error type: {error}</source>
+        <translation>错误类型：{error}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Feedback: {text}</source>
+        <translation>反馈：{text}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Dispute outcome: {r}</source>
+        <translation>申诉结果：{r}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>History:</source>
+        <translation>历史记录：</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Dispute this evaluation (until {when})</source>
+        <translation>对此评估提出申诉（截止 {when}）</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Why the score is wrong</source>
+        <translation>评分有误的原因</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Send &amp;dispute</source>
+        <translation>提交申诉(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Resolve the dispute</source>
+        <translation>处理申诉</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Your answer to the reviewer</source>
+        <translation>您给审核员的答复</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Resolve</source>
+        <translation>处理(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Evaluation of {ref} is now {status}.</source>
+        <translation>{ref} 的评估现为：{status}。</translation>
+    </message>
+</context>
+<context>
     <name>EventLogSection</name>
     <message>
         <location filename="../../reviewer_app/ui/case/history.py" line="+98" />
@@ -1130,12 +1447,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/main_window.py" line="+64" />
+        <location filename="../../reviewer_app/ui/main_window.py" line="+65" />
         <source>Reviewer Workstation</source>
         <translation>申诉审核工作台</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>Queue</source>
         <translation>队列</translation>
     </message>
@@ -1175,12 +1492,12 @@
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+58" />
         <source>Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the next one. F1 lists every shortcut.</source>
         <translation>按 Ctrl+N 领取最紧急的申诉，按 Ctrl+Return 提交并领取下一个。按 F1 查看全部快捷键。</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+50" />
         <source>Closed the workstation</source>
         <translation>已关闭工作台</translation>
     </message>
@@ -1316,6 +1633,49 @@
         <location line="+5" />
         <source>The decision on {ref} is now in the database.</source>
         <translation>{ref} 的决定已写入数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>QaWindow</name>
+    <message>
+        <location filename="../../reviewer_app/ui/qa/qa_window.py" line="+29" />
+        <source>Quality assurance — {name}</source>
+        <translation>质量保证 — {name}</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>&amp;Audit queue</source>
+        <translation>审核队列(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Sampling</source>
+        <translation>抽样(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Evaluations</source>
+        <translation>评估(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>My &amp;evaluations</source>
+        <translation>我的评估(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Acc&amp;uracy</source>
+        <translation>准确率(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Ctrl+Return records your blind decision, Ctrl+Shift+P publishes, F5 reloads, Ctrl+W closes.</source>
+        <translation>Ctrl+Return 记录您的盲审决定，Ctrl+Shift+P 发布，F5 刷新，Ctrl+W 关闭。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Your published evaluations: tick a criterion and say why to dispute it within 48 hours. F5 reloads.</source>
+        <translation>您已发布的评估：在 48 小时内勾选某项标准并说明理由即可提出申诉。F5 刷新。</translation>
     </message>
 </context>
 <context>
@@ -1519,6 +1879,182 @@
     </message>
 </context>
 <context>
+    <name>SamplingPanel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/qa/sampling_panel.py" line="+76" />
+        <source>use the rate</source>
+        <translation>按比例</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Create plan</source>
+        <translation>创建计划(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Strata:</source>
+        <translation>分层：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Rate:</source>
+        <translation>比例(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Or a fixed si&amp;ze:</source>
+        <translation>或固定数量(&amp;Z)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Minimum per reviewer a &amp;week:</source>
+        <translation>每位审核员每周最少(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>New sampling plan</source>
+        <translation>新建抽样计划</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>random; give one to repeat a draw</source>
+        <translation>随机；填写种子可重复同一次抽样</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Draw sample from the selected plan</source>
+        <translation>按所选计划抽样(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Decisions &amp;from:</source>
+        <translation>决定日期从(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;to (inclusive):</source>
+        <translation>至（含）(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>S&amp;eed:</source>
+        <translation>种子(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Draw a sample</source>
+        <translation>抽取样本</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>unknown / large</source>
+        <translation>未知 / 很大</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Margin of error:</source>
+        <translation>误差范围：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Confidence:</source>
+        <translation>置信度：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decisions in the period:</source>
+        <translation>期间内的决定数：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Audits needed:</source>
+        <translation>所需审核数：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>How many audits? (Cochran)</source>
+        <translation>需要审核多少件？（Cochran 公式）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Plans</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>Plan “{name}” created.</source>
+        <translation>计划“{name}”已创建。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Choose a plan first.</source>
+        <translation>请先选择一个计划。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The seed must be a whole number.</source>
+        <translation>种子必须是整数。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Sample {id}: {picked} of {population} decisions picked (seed {seed}); they are in the audit queue.</source>
+        <translation>样本 {id}：从 {population} 个决定中抽取了 {picked} 个（种子 {seed}），已加入审核队列。</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardForm</name>
+    <message>
+        <location filename="../../reviewer_app/ui/qa/scorecard_form.py" line="+36" />
+        <source>Scorecard</source>
+        <translation>评分卡</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Feedback for the reviewer</source>
+        <translation>给审核员的反馈</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Error type:</source>
+        <translation>错误类型(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Feedback:</source>
+        <translation>反馈(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Score:</source>
+        <translation>得分：</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Scorecard: {name} (version {version})</source>
+        <translation>评分卡：{name}（第 {version} 版）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source> (critical)</source>
+        <translation>（关键项）</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Why (optional)</source>
+        <translation>原因（可选）</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutSheetDialog</name>
     <message>
         <location filename="../../reviewer_app/ui/dialogs/shortcut_sheet.py" line="+38" />
@@ -1588,7 +2124,7 @@
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../reviewer_app/app.py" line="+172" />
+        <location filename="../../reviewer_app/app.py" line="+174" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -2182,6 +2718,111 @@
         <location line="+9" />
         <source>overdue %1</source>
         <translation>已超时 %1</translation>
+    </message>
+</context>
+<context>
+    <name>qa_labels</name>
+    <message>
+        <location filename="../../reviewer_app/ui/qa/qa_labels.py" line="+21" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Disputed</source>
+        <translation>已申诉</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Resolved</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>No error</source>
+        <translation>无错误</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Wrong uphold</source>
+        <translation>错误维持</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wrong overturn</source>
+        <translation>错误撤销</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Wrong reason code</source>
+        <translation>原因代码错误</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Procedural error</source>
+        <translation>程序错误</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Simple random</source>
+        <translation>简单随机</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stratified</source>
+        <translation>分层</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Risk-based</source>
+        <translation>基于风险</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Minimum per reviewer a week</source>
+        <translation>每位审核员每周最低数量</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+10" />
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <location line="+12" />
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location line="-2" />
+        <source>Partially accepted</source>
+        <translation>部分接受</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Met</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Not met</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Partly met</source>
+        <translation>部分符合</translation>
     </message>
 </context>
 <context>

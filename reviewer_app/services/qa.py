@@ -124,6 +124,14 @@ class QaService:
             _require(users.get_user(s, user_id), AUDITORS, "audit decisions")
             return qa_store.blind_case(s, item_id)
 
+    def open_audit(self, user_id: int, item_id: int) -> tuple[BlindCase, Reveal | None]:
+        """The blind case, and the reveal too when this audit was already started (an
+        auditor coming back to a draft sees their decision and the original again)."""
+        case = self.blind_case(user_id, item_id)
+        with self._db.read() as s:
+            started = qa_store.evaluation_for_item(s, item_id)
+        return case, None if started is None else self.reveal(user_id, started)
+
     def decide_blind(self, user_id: int, item_id: int, outcome: Outcome,
                      reason_code: str | None, notes: str = "") -> Reveal:
         """Record the auditor's own decision, then reveal the original beside it.

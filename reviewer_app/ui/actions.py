@@ -74,6 +74,9 @@ class AppActions(QObject):
         self.connect_database = self._make(
             "connectDatabase", self.tr("Connect to team database…"), "Ctrl+Shift+D", view
         )
+        self.quality = self._make(
+            "qualityAssurance", self.tr("Quality assurance…"), "Ctrl+Shift+Q", view
+        )
         self.quit = self._make("quit", self.tr("Quit"), "Ctrl+Q", view)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 

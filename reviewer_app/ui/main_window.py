@@ -27,6 +27,7 @@ from reviewer_app.ui.guidance.panel import GuidancePanel
 from reviewer_app.ui.language_menu import LanguageMenu
 from reviewer_app.ui.lease_controller import LeaseController
 from reviewer_app.ui.lease_indicator import LeaseIndicator
+from reviewer_app.ui.qa.qa_window import QaWindow
 from reviewer_app.ui.queue.model import APPEAL_ID_ROLE
 from reviewer_app.ui.queue.panel import QueuePanel
 from reviewer_app.ui.review_flow import ReviewFlow
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self._runner = runner
         self._services = services
         self._clock = clock
+        self.qa_window: QaWindow | None = None
         self.flow = ReviewFlow(runner, services, user, meter, clock=clock, monotonic=monotonic,
                                parent=self)
         self.actions = AppActions(self)
@@ -122,7 +124,7 @@ class MainWindow(QMainWindow):
                                a.hand_off, a.held_cases, a.keep_working, a.unsent_decisions]),
             (self.tr("Navigate"), [a.focus_queue, a.focus_case, a.focus_sop, a.focus_decision,
                                    a.queue_search, a.sop_search, a.refresh, a.jump_last]),
-            (self.tr("Help"), [a.shortcuts, a.connect_database, a.quit]),
+            (self.tr("Help"), [a.shortcuts, a.quality, a.connect_database, a.quit]),
         )
         for title, actions in menus:
             menu = self.menuBar().addMenu(title)
@@ -164,6 +166,8 @@ class MainWindow(QMainWindow):
         a.jump_last.triggered.connect(self.queue_panel.jump_to_last)
         a.shortcuts.triggered.connect(self.show_shortcut_sheet)
         a.connect_database.triggered.connect(self.connect_requested)
+        a.quality.triggered.connect(self.show_quality_window)
+        a.quality.setVisible(self._services.qa is not None)
         a.quit.triggered.connect(self.close)
         self.queue_panel.appeal_requested.connect(flow.claim)
         self.decision_panel.submit_requested.connect(self._on_decision_panel_submit_requested)
@@ -194,6 +198,19 @@ class MainWindow(QMainWindow):
             "Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the "
             "next one. F1 lists every shortcut."
         ), "info")
+
+    def show_quality_window(self) -> None:
+        """Open (or raise) the QA workstation for the signed-in person."""
+        if self._services.qa is None:
+            return
+        if self.qa_window is None:
+            self.qa_window = QaWindow(self._runner, self._services.qa, self.flow.user,
+                                      clock=self._clock, parent=self)
+            self.qa_window.setWindowFlag(Qt.WindowType.Window)
+        self.qa_window.show()
+        self.qa_window.raise_()
+        self.qa_window.activateWindow()
+        self.qa_window.reload()
 
     # -- persistence ------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from reviewer_app.services.guidance import GuidanceService
 from reviewer_app.services.handoff import HandOffService
 from reviewer_app.services.outbox import OutboxService
 from reviewer_app.services.presence import PresenceService
+from reviewer_app.services.qa import QaService
 from reviewer_app.services.queue import QueueService
 from reviewer_app.services.review import ReviewService
 from reviewer_app.services.sync import ChangeFeedReader
@@ -43,6 +44,7 @@ class Services:
     # Optional so tests and tools that build Services without a local outbox keep working;
     # then decisions go straight to the database (no offline safety).
     outbox: OutboxService | None = None
+    qa: QaService | None = None  # the QA workstation (None: its menu entry is hidden)
 
 
 @dataclass(frozen=True, slots=True)

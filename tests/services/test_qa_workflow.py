@@ -216,3 +216,12 @@ def test_accuracy_counts_published_audits_and_reviewers_see_only_their_own(
     est = qa.sample_accuracy(t.quinn, sample.sample_id, NOW - 7 * DAY, NOW)
     assert est is not None and est.audited == 3
     assert est.estimate == pytest.approx(2 / 3)
+
+
+def test_an_audit_started_earlier_reopens_at_the_comparison(f: Factory, qa: QaService) -> None:
+    t = Team(f)
+    item_id, ev_id = _audit_first(qa, t, Outcome.OVERTURN)
+    case, reveal = qa.open_audit(t.quinn, item_id)
+    assert case.item_id == item_id
+    assert reveal is not None and reveal.evaluation_id == ev_id
+    assert reveal.blind_outcome is Outcome.OVERTURN

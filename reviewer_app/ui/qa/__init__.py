@@ -1,0 +1,1 @@
+"""The QA workstation: audit queue with blind re-review, sampling plans, evaluations."""

@@ -1,0 +1,95 @@
+"""Accuracy by reviewer, queue, policy, market, language or week, with Wilson intervals."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer_app.domain.errors import ReviewerError
+from reviewer_app.domain.qa_accuracy import GROUPS
+from reviewer_app.domain.qa_models import AccuracyRow
+from reviewer_app.services.qa import QaService
+from reviewer_app.ui.qa.sampling_panel import day_start
+from reviewer_app.workers.runner import Runner
+
+
+class AccuracyPanel(QWidget):
+    """A table of accuracy per group for decisions in a period (risk picks left out)."""
+
+    message = Signal(str, str)
+
+    def __init__(self, runner: Runner, qa: QaService, user_id: int, today: QDate, *,
+                 mine_only: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("accuracyPanel")
+        self._runner, self._qa, self._user_id = runner, qa, user_id
+        self.cut = QComboBox()
+        self.cut.setObjectName("accuracyCut")
+        names = {"reviewer": self.tr("Reviewer"), "queue": self.tr("Queue"),
+                 "policy": self.tr("Policy"), "market": self.tr("Market"),
+                 "language": self.tr("Language"), "week": self.tr("Week")}
+        for key in (("reviewer",) if mine_only else GROUPS):
+            self.cut.addItem(names[key], key)
+        self.date_from = QDateEdit(today.addDays(-28))
+        self.date_to = QDateEdit(today)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.show_button = QPushButton(self.tr("&Show"))
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("accuracyTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Group"), self.tr("Audited"), self.tr("Correct"), self.tr("Accuracy"),
+            self.tr("95% interval (Wilson)")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+        note = QLabel(self.tr("Published audits of decisions made in the period. Cases picked "
+                              "by risk rules are not part of accuracy; they are audited apart."))
+        note.setWordWrap(True)
+        bar = QHBoxLayout()
+        for widget in (QLabel(self.tr("By:")), self.cut, QLabel(self.tr("from")),
+                       self.date_from, QLabel(self.tr("to")), self.date_to, self.show_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(note)
+        layout.addWidget(self.table, 1)
+        self.show_button.clicked.connect(self.reload)
+        self.cut.currentIndexChanged.connect(self.reload)
+
+    def reload(self) -> None:
+        """Compute the table for the chosen cut and period."""
+        start = day_start(self.date_from.date())
+        end = day_start(self.date_to.date()) + timedelta(days=1)
+        self._runner.submit(self._qa.accuracy, self._user_id, start, end,
+                            self.cut.currentData(), on_done=self._set_rows,
+                            on_error=self._on_error)
+
+    def _set_rows(self, rows: tuple[AccuracyRow, ...]) -> None:
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = (row.group, str(row.audited), str(row.correct),
+                      "—" if row.accuracy is None else f"{row.accuracy:.1%}",
+                      "—" if row.low is None else f"{row.low:.1%} – {row.high:.1%}")
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+
+    def _on_error(self, exc: ReviewerError) -> None:
+        self.message.emit(str(exc), "error")
