@@ -310,7 +310,7 @@
         <translation>抽样依据</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+19" />
         <source>e.g. UPH-DOCS-INVALID</source>
         <translation>例如 UPH-DOCS-INVALID</translation>
     </message>
@@ -340,7 +340,7 @@
         <translation>1 · 先自行决定此案件（原决定已隐藏）</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+15" />
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
@@ -355,12 +355,12 @@
         <translation>2 · 对比并评分</translation>
     </message>
     <message numerus="yes">
-        <location line="+48" />
+        <location line="+47" />
         <source>%n sampled case(s) to audit</source>
         <translation><numerusform>待审核的抽样案件：%n 件</numerusform></translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+29" />
         <source>The original decision appears here after yours.</source>
         <translation>记录您的决定后，原决定将显示在这里。</translation>
     </message>
@@ -385,7 +385,7 @@ Appellant's statement:
 {statement}</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+29" />
         <source>Yours: {mine} · {my_reason}
 Original by {who} on {when}: {theirs} · {their_reason}
 Rationale: {rationale}
@@ -744,7 +744,7 @@ Response: {response}</source>
     <message>
         <location filename="../../reviewer_app/ui/decision/panel.py" line="+79" />
         <source>Outcome</source>
-        <translation>处理结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location line="+1" />
@@ -1288,7 +1288,7 @@ Response: {response}</source>
     <message>
         <location line="+0" />
         <source>Outcome</source>
-        <translation>处理结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location line="+0" />
@@ -1881,7 +1881,37 @@ Response: {response}</source>
 <context>
     <name>SamplingPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/qa/sampling_panel.py" line="+76" />
+        <location filename="../../reviewer_app/ui/qa/sampling_panel.py" line="+64" />
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Market</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>use the rate</source>
         <translation>按比例</translation>
     </message>
@@ -1991,7 +2021,17 @@ Response: {response}</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+38" />
+        <source>{n} decisions</source>
+        <translation>{n} 个决定</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{n} per reviewer a week</source>
+        <translation>每位审核员每周 {n} 个</translation>
+    </message>
+    <message>
+        <location line="+32" />
         <source>Plan “{name}” created.</source>
         <translation>计划“{name}”已创建。</translation>
     </message>

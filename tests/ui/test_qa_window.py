@@ -103,13 +103,13 @@ def test_blind_review_publish_dispute_resolve(qtbot: QtBot, desk: Desk) -> None:
     qtbot.waitUntil(lambda: "Appellant's statement" in audit.case_view.toPlainText(),
                     timeout=5000)
     assert SECRET not in audit.case_view.toPlainText()
-    assert SECRET not in audit.comparison.text()
+    assert SECRET not in audit.comparison.toPlainText()
     assert not audit.reveal_box.isEnabled()
     audit.outcome.setCurrentIndex(audit.outcome.findData(Outcome.OVERTURN.value))
     qtbot.keyClicks(audit.reason, "OVR-NEW-EVIDENCE")
     key(qtbot, audit.reason, Qt.Key.Key_Return, CTRL)  # record and reveal
     qtbot.waitUntil(lambda: audit.reveal is not None, timeout=5000)
-    assert SECRET in audit.comparison.text()
+    assert SECRET in audit.comparison.toPlainText()
     # Different outcome: outcome and reason start as not met, error type wrong uphold.
     assert audit.scorecard.total.text() == "0 / 100"
     assert audit.scorecard.chosen_error() is not None
@@ -179,3 +179,20 @@ def test_ctrl_shift_q_opens_the_qa_window_from_the_workstation(
     assert window.qa_window.audit is not None
     qtbot.waitUntil(lambda: window.qa_window.audit.table.rowCount() == 0
                     and "0 sampled" in window.qa_window.audit.count_label.text(), timeout=5000)
+
+
+def test_the_plan_form_offers_only_what_the_kind_uses(qtbot: QtBot, desk: Desk) -> None:
+    window = window_for(qtbot, desk, "quinn")
+    sampling = window.sampling
+    assert sampling is not None
+    sampling.kind.setCurrentIndex(sampling.kind.findData("minimum"))
+    assert not sampling.strata["policy"].isEnabled() and not sampling.rate.isEnabled()
+    assert sampling.per_reviewer.isEnabled()
+    sampling.per_reviewer.setValue(3)
+    qtbot.keyClicks(sampling.name, "Three each")
+    qtbot.mouseClick(sampling.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sampling.plan_list.count() == 1, timeout=5000)
+    assert sampling.plan_list.item(0).text() == (
+        "Three each · Minimum per reviewer a week · 3 per reviewer a week")
+    sampling.kind.setCurrentIndex(sampling.kind.findData("stratified"))
+    assert sampling.strata["policy"].isEnabled() and not sampling.per_reviewer.isEnabled()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.domain.enums import Outcome
+from reviewer_app.domain.enums import EnforcementAction, Outcome
 from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.domain.qa_models import BlindCase, Evaluation, SampleItem
 from reviewer_app.domain.scorecard import suggested_error
@@ -69,6 +69,7 @@ class AuditPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.count_label = QLabel()
 
         self.case_view = QPlainTextEdit()
@@ -97,10 +98,12 @@ class AuditPanel(QWidget):
 
         from reviewer_app.ui.qa.scorecard_form import ScorecardForm
 
-        self.comparison = QLabel()
+        # Plain text (appellant and reviewer text is never rich text) in a scrolling box:
+        # a full response is long and must not push the scorecard off the screen.
+        self.comparison = QPlainTextEdit()
         self.comparison.setObjectName("comparison")
-        self.comparison.setTextFormat(Qt.TextFormat.PlainText)
-        self.comparison.setWordWrap(True)
+        self.comparison.setReadOnly(True)
+        self.comparison.setMinimumHeight(90)
         self.scorecard = ScorecardForm()
         self.save_button = QPushButton(self.tr("&Save draft"))
         self.publish_button = QPushButton(self.tr("&Publish (Ctrl+Shift+P)"))
@@ -111,7 +114,7 @@ class AuditPanel(QWidget):
         buttons.addWidget(self.publish_button)
         self.reveal_box = QGroupBox(self.tr("2 · Compare and score"))
         reveal_layout = QVBoxLayout(self.reveal_box)
-        reveal_layout.addWidget(self.comparison)
+        reveal_layout.addWidget(self.comparison, 1)
         reveal_layout.addWidget(self.scorecard)
         reveal_layout.addLayout(buttons)
 
@@ -120,15 +123,14 @@ class AuditPanel(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.count_label)
         left_layout.addWidget(self.table, 1)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(blind_box, 1)
-        right_layout.addWidget(self.reveal_box, 1)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(blind_box)
+        right.addWidget(self.reveal_box)
+        right.setSizes([380, 480])
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([420, 900])
+        splitter.setSizes([540, 860])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -185,7 +187,8 @@ class AuditPanel(QWidget):
         self._case = case
         self.reveal = None
         self.reveal_box.setEnabled(False)
-        self.comparison.setText(self.tr("The original decision appears here after yours."))
+        self.comparison.setPlainText(
+            self.tr("The original decision appears here after yours."))
         enabled = case is not None
         for w in (self.outcome, self.reason, self.notes, self.record_button):
             w.setEnabled(enabled)
@@ -198,7 +201,8 @@ class AuditPanel(QWidget):
             "{ref} · round {round} · {policy} · {market} · {language}\n"
             "Enforcement: {action}\nFacts: {facts}\n\nAppellant's statement:\n{statement}"
         ).format(ref=case.appeal_ref, round=case.round, policy=case.policy_code,
-                 market=case.market, language=case.language, action=case.enforcement_action,
+                 market=case.market, language=case.language,
+                 action=labels.enforcement_action(EnforcementAction(case.enforcement_action)),
                  facts=case.enforcement_facts, statement=case.statement))
 
     # -- blind decision and reveal -----------------------------------------------------------
@@ -222,7 +226,7 @@ class AuditPanel(QWidget):
         for w in (self.outcome, self.reason, self.notes, self.record_button):
             w.setEnabled(False)
         o = reveal.original
-        self.comparison.setText(self.tr(
+        self.comparison.setPlainText(self.tr(
             "Yours: {mine} · {my_reason}\n"
             "Original by {who} on {when}: {theirs} · {their_reason}\n"
             "Rationale: {rationale}\nResponse: {response}").format(

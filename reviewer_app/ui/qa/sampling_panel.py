@@ -61,7 +61,10 @@ class SamplingPanel(QWidget):
         self.kind.setObjectName("planKind")
         for kind in PlanKind:
             self.kind.addItem(qa_labels.plan_kind(kind), kind.value)
-        self.strata = {key: QCheckBox(key) for key in STRATUM_KEYS}
+        names = {"queue": self.tr("Queue"), "policy": self.tr("Policy"),
+                 "language": self.tr("Language"), "market": self.tr("Market"),
+                 "outcome": self.tr("Outcome"), "reviewer": self.tr("Reviewer")}
+        self.strata = {key: QCheckBox(names[key]) for key in STRATUM_KEYS}
         strata_row = QHBoxLayout()
         for box in self.strata.values():
             strata_row.addWidget(box)
@@ -144,12 +147,37 @@ class SamplingPanel(QWidget):
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
 
+        self.kind.currentIndexChanged.connect(self._enable_fields)
+        self._enable_fields()
         self.create_button.clicked.connect(self.create_plan)
         self.draw_button.clicked.connect(self.draw)
         for signal in (self.margin.valueChanged, self.confidence.currentIndexChanged,
                        self.population.valueChanged):
             signal.connect(self._show_sample_size)
         self._show_sample_size()
+
+    def _enable_fields(self) -> None:
+        # Only what the chosen kind uses can be edited, so a plan never carries a setting
+        # that silently does nothing.
+        kind = PlanKind(self.kind.currentData())
+        for box in self.strata.values():
+            box.setEnabled(kind is PlanKind.STRATIFIED)
+        for field in (self.rate, self.size):
+            field.setEnabled(kind in (PlanKind.RANDOM, PlanKind.STRATIFIED))
+        self.per_reviewer.setEnabled(kind is PlanKind.MINIMUM)
+
+    def describe(self, plan: SamplingPlan) -> str:
+        """One line for the plan list: name, kind and what it draws."""
+        spec = plan.spec
+        parts = [plan.name, qa_labels.plan_kind(spec.kind)]
+        if spec.kind is PlanKind.STRATIFIED:
+            parts.append(", ".join(self.strata[k].text() for k in spec.strata))
+        if spec.kind in (PlanKind.RANDOM, PlanKind.STRATIFIED):
+            parts.append(f"{spec.rate:.1%}" if spec.rate is not None
+                         else self.tr("{n} decisions").format(n=spec.size))
+        if spec.kind is PlanKind.MINIMUM:
+            parts.append(self.tr("{n} per reviewer a week").format(n=spec.per_reviewer))
+        return " · ".join(parts)
 
     def reload(self) -> None:
         """Read the plans again."""
@@ -159,7 +187,7 @@ class SamplingPanel(QWidget):
         self._plans = list(plans)
         self.plan_list.clear()
         for plan in plans:
-            self.plan_list.addItem(f"{plan.name} · {qa_labels.plan_kind(plan.spec.kind)}")
+            self.plan_list.addItem(self.describe(plan))
         if plans:
             self.plan_list.setCurrentRow(len(plans) - 1 if self.plan_list.currentRow() < 0
                                          else self.plan_list.currentRow())
