@@ -132,6 +132,12 @@ MESSAGES: dict[str, str] = {
     "Rejected": "已驳回",
     "Partially accepted": "部分接受",
     "Met": "符合",
+    "blind decision recorded": "已记录盲审决定",
+    "scored": "已评分",
+    "published": "已发布",
+    "disputed": "已申诉",
+    "resolved": "已处理",
+    "QA's own decision: {outcome} · {reason}": "质检自己的决定：{outcome} · {reason}",
     "Not met": "不符合",
     "Partly met": "部分符合",
 }

@@ -913,7 +913,7 @@ Response: {response}</source>
 <context>
     <name>EvaluationsPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/qa/evaluations_panel.py" line="+60" />
+        <location filename="../../reviewer_app/ui/qa/evaluations_panel.py" line="+61" />
         <source>Appeal</source>
         <translation>申诉</translation>
     </message>
@@ -951,6 +951,11 @@ Response: {response}</source>
         <location line="+3" />
         <source>{ref} · {status} · score {score}</source>
         <translation>{ref} · {status} · 得分 {score}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>QA's own decision: {outcome} · {reason}</source>
+        <translation>质检自己的决定：{outcome} · {reason}</translation>
     </message>
     <message>
         <location line="+8" />
@@ -2763,7 +2768,7 @@ Response: {response}</source>
 <context>
     <name>qa_labels</name>
     <message>
-        <location filename="../../reviewer_app/ui/qa/qa_labels.py" line="+21" />
+        <location filename="../../reviewer_app/ui/qa/qa_labels.py" line="+22" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
@@ -2863,6 +2868,31 @@ Response: {response}</source>
         <location line="+1" />
         <source>Partly met</source>
         <translation>部分符合</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>blind decision recorded</source>
+        <translation>已记录盲审决定</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>scored</source>
+        <translation>已评分</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>disputed</source>
+        <translation>已申诉</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>resolved</source>
+        <translation>已处理</translation>
     </message>
 </context>
 <context>

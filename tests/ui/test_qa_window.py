@@ -196,3 +196,17 @@ def test_the_plan_form_offers_only_what_the_kind_uses(qtbot: QtBot, desk: Desk) 
         "Three each · Minimum per reviewer a week · 3 per reviewer a week")
     sampling.kind.setCurrentIndex(sampling.kind.findData("stratified"))
     assert sampling.strata["policy"].isEnabled() and not sampling.per_reviewer.isEnabled()
+
+
+def test_results_arriving_after_the_window_closed_are_dropped(qtbot: QtBot,
+                                                               desk: Desk) -> None:
+    # A slow read may return after the person closed the QA window: the tabs are gone by
+    # then and must not be touched (the runner would report a bug).
+    window = QaWindow(desk.runner, desk.qa, desk.users["quinn"])
+    bugs: list[object] = []
+    desk.runner.bug_found.connect(bugs.append)
+    window.reload()
+    assert desk.runner.pending >= 4
+    window.deleteLater()
+    qtbot.waitUntil(lambda: desk.runner.pending == 0, timeout=5000)
+    assert bugs == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,24 +19,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.domain.qa_accuracy import GROUPS
 from reviewer_app.domain.qa_models import AccuracyRow
 from reviewer_app.services.qa import QaService
+from reviewer_app.ui.qa.qa_tab import QaTab
 from reviewer_app.ui.qa.sampling_panel import day_start
 from reviewer_app.workers.runner import Runner
 
 
-class AccuracyPanel(QWidget):
+class AccuracyPanel(QaTab):
     """A table of accuracy per group for decisions in a period (risk picks left out)."""
 
-    message = Signal(str, str)
 
     def __init__(self, runner: Runner, qa: QaService, user_id: int, today: QDate, *,
                  mine_only: bool, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.setObjectName("accuracyPanel")
-        self._runner, self._qa, self._user_id = runner, qa, user_id
+        self._qa, self._user_id = qa, user_id
         self.cut = QComboBox()
         self.cut.setObjectName("accuracyCut")
         names = {"reviewer": self.tr("Reviewer"), "queue": self.tr("Queue"),
@@ -78,9 +77,8 @@ class AccuracyPanel(QWidget):
         """Compute the table for the chosen cut and period."""
         start = day_start(self.date_from.date())
         end = day_start(self.date_to.date()) + timedelta(days=1)
-        self._runner.submit(self._qa.accuracy, self._user_id, start, end,
-                            self.cut.currentData(), on_done=self._set_rows,
-                            on_error=self._on_error)
+        self.submit(self._qa.accuracy, self._user_id, start, end,
+                            self.cut.currentData(), on_done=self._set_rows)
 
     def _set_rows(self, rows: tuple[AccuracyRow, ...]) -> None:
         self.table.setRowCount(len(rows))
@@ -91,5 +89,3 @@ class AccuracyPanel(QWidget):
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
 
-    def _on_error(self, exc: ReviewerError) -> None:
-        self.message.emit(str(exc), "error")

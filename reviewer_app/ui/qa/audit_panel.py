@@ -27,18 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.domain.enums import EnforcementAction, Outcome
-from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.domain.qa_models import BlindCase, Evaluation, SampleItem
 from reviewer_app.domain.scorecard import suggested_error
 from reviewer_app.services.qa import QaService, Reveal
 from reviewer_app.ui import labels
+from reviewer_app.ui.qa.qa_tab import QaTab
 from reviewer_app.workers.runner import Runner
 
 FINAL = (Outcome.UPHOLD, Outcome.OVERTURN, Outcome.PARTIAL, Outcome.REJECT_INADMISSIBLE,
          Outcome.ESCALATE, Outcome.REQUEST_INFO)
 
 
-class AuditPanel(QWidget):
+class AuditPanel(QaTab):
     """The QA queue and the blind re-review of the selected case.
 
     Signals:
@@ -46,14 +46,13 @@ class AuditPanel(QWidget):
         published(): an evaluation was published (other tabs reload).
     """
 
-    message = Signal(str, str)
     published = Signal()
 
     def __init__(self, runner: Runner, qa: QaService, user_id: int,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.setObjectName("auditPanel")
-        self._runner, self._qa, self._user_id = runner, qa, user_id
+        self._qa, self._user_id = qa, user_id
         self._items: list[SampleItem] = []
         self._case: BlindCase | None = None
         self.reveal: Reveal | None = None
@@ -147,8 +146,7 @@ class AuditPanel(QWidget):
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
         """Read the QA queue again."""
-        self._runner.submit(self._qa.qa_queue, self._user_id, on_done=self._set_items,
-                            on_error=self._on_error)
+        self.submit(self._qa.qa_queue, self._user_id, on_done=self._set_items)
 
     def _set_items(self, items: tuple[SampleItem, ...]) -> None:
         self._items = list(items)
@@ -174,8 +172,8 @@ class AuditPanel(QWidget):
     def _on_table_current_cell_changed(self, row: int, *_: int) -> None:
         if not 0 <= row < len(self._items):
             return
-        self._runner.submit(self._qa.open_audit, self._user_id, self._items[row].id,
-                            on_done=self._show_audit, on_error=self._on_error)
+        self.submit(self._qa.open_audit, self._user_id, self._items[row].id,
+                            on_done=self._show_audit)
 
     def _show_audit(self, opened: tuple[BlindCase, Reveal | None]) -> None:
         case, reveal = opened
@@ -211,15 +209,15 @@ class AuditPanel(QWidget):
         if self._case is None or self.reveal is not None:
             return
         self.record_button.setEnabled(False)
-        self._runner.submit(
+        self.submit(
             self._qa.decide_blind, self._user_id, self._case.item_id,
             Outcome(self.outcome.currentData()), self.reason.text().strip() or None,
             self.notes.text().strip(), write=True, on_done=self._show_reveal,
-            on_error=self._on_record_error)
+            on_finally=self._after_record)
 
-    def _on_record_error(self, exc: ReviewerError) -> None:
-        self.record_button.setEnabled(True)
-        self._on_error(exc)
+    def _after_record(self) -> None:
+        if self.reveal is None and self._case is not None:  # refused: try again
+            self.record_button.setEnabled(True)
 
     def _show_reveal(self, reveal: Reveal) -> None:
         self.reveal = reveal
@@ -262,8 +260,7 @@ class AuditPanel(QWidget):
                           error_type=error, comment=comment)
             return qa.publish(uid, ev.id, ev.version) if publish else ev
 
-        self._runner.submit(work, write=True, on_done=self._on_saved,
-                            on_error=self._on_error, on_finally=self._enable_save)
+        self.submit(work, write=True, on_done=self._on_saved, on_finally=self._enable_save)
 
     def _enable_save(self) -> None:
         self.publish_button.setEnabled(True)
@@ -284,5 +281,3 @@ class AuditPanel(QWidget):
             self.message.emit(self.tr("Draft saved: {score:g} / 100.").format(
                 score=ev.score or 0), "info")
 
-    def _on_error(self, exc: ReviewerError) -> None:
-        self.message.emit(str(exc), "error")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,15 +21,16 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.domain.clock import Clock, utc_now
-from reviewer_app.domain.errors import ReviewerError
+from reviewer_app.domain.enums import Outcome
 from reviewer_app.domain.qa_models import DisputeResolution, Evaluation, EvaluationStatus
 from reviewer_app.services.qa import QaService
 from reviewer_app.ui import labels
 from reviewer_app.ui.qa import qa_labels
+from reviewer_app.ui.qa.qa_tab import QaTab
 from reviewer_app.workers.runner import Runner
 
 
-class EvaluationsPanel(QWidget):
+class EvaluationsPanel(QaTab):
     """A list of evaluations and the selected one's scorecard, history and actions.
 
     ``mine_only``: the signed-in reviewer's own published evaluations (dispute allowed);
@@ -40,14 +40,13 @@ class EvaluationsPanel(QWidget):
         message(str, str): text and kind for the window's banner.
     """
 
-    message = Signal(str, str)
 
     def __init__(self, runner: Runner, qa: QaService, user_id: int, *, mine_only: bool,
                  can_resolve: bool, clock: Clock = utc_now,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.setObjectName("evaluationsPanel")
-        self._runner, self._qa, self._user_id = runner, qa, user_id
+        self._qa, self._user_id = qa, user_id
         self._mine_only, self._can_resolve, self._clock = mine_only, can_resolve, clock
         self._evaluations: list[Evaluation] = []
         self.current: Evaluation | None = None
@@ -90,11 +89,11 @@ class EvaluationsPanel(QWidget):
     def reload(self) -> None:
         """Read the evaluations again (keeps the selection on the same one)."""
         if self._mine_only:
-            self._runner.submit(self._qa.my_evaluations, self._user_id,
-                                on_done=self._set_evaluations, on_error=self._on_error)
+            self.submit(self._qa.my_evaluations, self._user_id,
+                                on_done=self._set_evaluations)
         else:
-            self._runner.submit(self._qa.evaluations, self._user_id,
-                                on_done=self._set_evaluations, on_error=self._on_error)
+            self.submit(self._qa.evaluations, self._user_id,
+                                on_done=self._set_evaluations)
 
     def _set_evaluations(self, evaluations: tuple[Evaluation, ...]) -> None:
         keep = None if self.current is None else self.current.id
@@ -122,9 +121,8 @@ class EvaluationsPanel(QWidget):
 
     def _on_table_current_cell_changed(self, row: int, *_: int) -> None:
         if 0 <= row < len(self._evaluations):
-            self._runner.submit(self._qa.history, self._user_id, self._evaluations[row].id,
-                                on_done=lambda h, ev=self._evaluations[row]: self._show(ev, h),
-                                on_error=self._on_error)
+            self.submit(self._qa.history, self._user_id, self._evaluations[row].id,
+                                on_done=lambda h, ev=self._evaluations[row]: self._show(ev, h))
 
     # -- detail ------------------------------------------------------------------------------
     def _show(self, ev: Evaluation | None, history: tuple = ()) -> None:
@@ -137,6 +135,10 @@ class EvaluationsPanel(QWidget):
         lines = [self.tr("{ref} · {status} · score {score}").format(
             ref=ev.appeal_ref, status=qa_labels.evaluation_status(ev.status),
             score="—" if ev.score is None else f"{ev.score:g} / 100")]
+        if ev.blind_outcome:
+            lines.append(self.tr("QA's own decision: {outcome} · {reason}").format(
+                outcome=labels.outcome(Outcome(ev.blind_outcome)),
+                reason=ev.blind_reason_code or "—"))
         for cs in ev.scores:
             line = f"• {cs.criterion.label}: {qa_labels.score_level(cs.score)}"
             if cs.note:
@@ -155,7 +157,7 @@ class EvaluationsPanel(QWidget):
                 r=qa_labels.evaluation_resolution(ev.resolution)))
         lines.append("")
         lines.append(self.tr("History:"))
-        lines.extend(f"  {labels.date_time(at)} · {kind} · {who or '—'}"
+        lines.extend(f"  {labels.date_time(at)} · {qa_labels.qa_event(kind)} · {who or '—'}"
                      + (f" · {comment}" if comment else "")
                      for at, kind, who, comment in history)
         self.detail.setPlainText("\n".join(lines))
@@ -226,13 +228,13 @@ class EvaluationsPanel(QWidget):
         if self.dispute_boxes:
             reasons = {cid: reason.text() for cid, (box, reason) in self.dispute_boxes.items()
                        if box.isChecked()}
-            self._runner.submit(self._qa.dispute, self._user_id, ev.id, ev.version, reasons,
-                                write=True, on_done=self._on_changed, on_error=self._on_error)
+            self.submit(self._qa.dispute, self._user_id, ev.id, ev.version, reasons,
+                                write=True, on_done=self._on_changed)
         elif self.answers:
             answers = {cid: (DisputeResolution(combo.currentData()), note.text().strip())
                        for cid, (combo, note) in self.answers.items()}
-            self._runner.submit(self._qa.resolve, self._user_id, ev.id, ev.version, answers,
-                                write=True, on_done=self._on_changed, on_error=self._on_error)
+            self.submit(self._qa.resolve, self._user_id, ev.id, ev.version, answers,
+                                write=True, on_done=self._on_changed)
 
     def _on_changed(self, ev: Evaluation) -> None:
         self.message.emit(self.tr("Evaluation of {ref} is now {status}.").format(
@@ -240,5 +242,3 @@ class EvaluationsPanel(QWidget):
         self.current = ev
         self.reload()
 
-    def _on_error(self, exc: ReviewerError) -> None:
-        self.message.emit(str(exc), "error")

@@ -10,6 +10,7 @@ from reviewer_app.domain.qa_models import (
     EvaluationResolution,
     EvaluationStatus,
     PlanKind,
+    QaEventType,
 )
 
 # Spelled out literally (not through an alias) so pyside6-lupdate finds every string.
@@ -76,3 +77,18 @@ def score_level(value: float) -> str:
     if value <= 0:
         return QCoreApplication.translate("qa_labels", "Not met")
     return QCoreApplication.translate("qa_labels", "Partly met")
+
+
+def qa_event(value: str) -> str:
+    """Translated step of an evaluation's history (the raw value if unknown)."""
+    names = {
+        QaEventType.DRAFTED: QCoreApplication.translate("qa_labels", "blind decision recorded"),
+        QaEventType.SCORED: QCoreApplication.translate("qa_labels", "scored"),
+        QaEventType.PUBLISHED: QCoreApplication.translate("qa_labels", "published"),
+        QaEventType.DISPUTED: QCoreApplication.translate("qa_labels", "disputed"),
+        QaEventType.RESOLVED: QCoreApplication.translate("qa_labels", "resolved"),
+    }
+    try:
+        return names[QaEventType(value)]
+    except ValueError:
+        return value

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.domain.qa_models import STRATUM_KEYS, PlanKind, PlanSpec, SamplingPlan
 from reviewer_app.domain.qa_stats import cochran_sample_size
 from reviewer_app.services.qa import QaService, SampleResult
 from reviewer_app.ui.qa import qa_labels
+from reviewer_app.ui.qa.qa_tab import QaTab
 from reviewer_app.workers.runner import Runner
 
 
@@ -35,7 +35,7 @@ def day_start(date: QDate) -> datetime:
     return datetime.combine(date.toPython(), time(0, 0), tzinfo=UTC)
 
 
-class SamplingPanel(QWidget):
+class SamplingPanel(QaTab):
     """QA leads configure plans and draw samples into the QA queue.
 
     Signals:
@@ -43,14 +43,13 @@ class SamplingPanel(QWidget):
         drawn(): a sample was recorded (the audit queue reloads).
     """
 
-    message = Signal(str, str)
     drawn = Signal()
 
     def __init__(self, runner: Runner, qa: QaService, user_id: int, today: QDate,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.setObjectName("samplingPanel")
-        self._runner, self._qa, self._user_id = runner, qa, user_id
+        self._qa, self._user_id = qa, user_id
         self._plans: list[SamplingPlan] = []
 
         self.plan_list = QListWidget()
@@ -181,7 +180,7 @@ class SamplingPanel(QWidget):
 
     def reload(self) -> None:
         """Read the plans again."""
-        self._runner.submit(self._qa.plans, on_done=self._set_plans, on_error=self._on_error)
+        self.submit(self._qa.plans, on_done=self._set_plans)
 
     def _set_plans(self, plans: tuple[SamplingPlan, ...]) -> None:
         self._plans = list(plans)
@@ -204,8 +203,8 @@ class SamplingPanel(QWidget):
     def create_plan(self) -> None:
         """Store the plan the form describes."""
         name = self.name.text().strip()
-        self._runner.submit(self._qa.create_plan, self._user_id, name, self.spec(), write=True,
-                            on_done=lambda _id: self._on_created(name), on_error=self._on_error)
+        self.submit(self._qa.create_plan, self._user_id, name, self.spec(), write=True,
+                            on_done=lambda _id: self._on_created(name))
 
     def _on_created(self, name: str) -> None:
         self.message.emit(self.tr("Plan “{name}” created.").format(name=name), "info")
@@ -225,9 +224,9 @@ class SamplingPanel(QWidget):
         if text and not text.isdigit():
             self.message.emit(self.tr("The seed must be a whole number."), "error")
             return
-        self._runner.submit(self._qa.draw_sample, self._user_id, self._plans[row].id, start,
+        self.submit(self._qa.draw_sample, self._user_id, self._plans[row].id, start,
                             end, int(text) if text else None, write=True,
-                            on_done=self._on_drawn, on_error=self._on_error)
+                            on_done=self._on_drawn)
 
     def _on_drawn(self, result: SampleResult) -> None:
         self.message.emit(self.tr(
@@ -243,5 +242,3 @@ class SamplingPanel(QWidget):
                                 population=population)
         self.size_result.setText(str(n))
 
-    def _on_error(self, exc: ReviewerError) -> None:
-        self.message.emit(str(exc), "error")
