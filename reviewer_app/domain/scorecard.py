@@ -44,18 +44,26 @@ def iqs(criteria: Iterable[Criterion], scores: Mapping[int, float]) -> float:
                             for c in criteria]), 2)
 
 
+# How much of the restriction an outcome lifts: a reviewer who lifted less than the right
+# answer kept too much (wrong uphold), one who lifted more lifted too much (wrong overturn).
+LIFTED = {"uphold": 0, "reject_inadmissible": 0, "partial": 1, "overturn": 2}
+
+
 def suggested_error(original_outcome: str, correct_outcome: str | None,
                     original_reason: str | None, correct_reason: str | None,
                     procedure_ok: bool = True) -> ErrorType | None:
     """The error type the evidence points to (the auditor may change it).
 
-    A wrong outcome is named by what the reviewer did: kept a restriction that should have
-    gone or changed (wrong uphold) or the reverse (wrong overturn); the right outcome with the
-    wrong reason code is a wrong reason; otherwise a failed procedure is procedural.
+    A wrong outcome is named by its direction: the reviewer kept more of the restriction
+    than was right (wrong uphold: e.g. upheld or reduced what should have been lifted) or
+    lifted more than was right (wrong overturn). Handling steps (escalate, request info)
+    count by what the reviewer did. The right outcome with the wrong reason code is a wrong
+    reason; otherwise a failed procedure is procedural.
     """
     if correct_outcome is not None and correct_outcome != original_outcome:
-        # Kept the restriction when it should have changed, or changed it when it should
-        # have stayed (escalations and info requests count with the change side).
+        mine, right = LIFTED.get(original_outcome), LIFTED.get(correct_outcome)
+        if mine is not None and right is not None and mine != right:
+            return ErrorType.WRONG_UPHOLD if mine < right else ErrorType.WRONG_OVERTURN
         return ErrorType.WRONG_UPHOLD if original_outcome in UPHOLD_LIKE \
             else ErrorType.WRONG_OVERTURN
     if correct_reason and original_reason != correct_reason:
