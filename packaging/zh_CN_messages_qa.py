@@ -114,6 +114,24 @@ MESSAGES: dict[str, str] = {
     "By:": "按：",
     "from": "从",
     "to": "至",
+    # --- scorecard editor ---
+    "Score&card": "评分卡(&C)",
+    "Code": "代码",
+    "Criterion": "标准",
+    "Weight": "权重",
+    "Critical": "关键项",
+    "&Add criterion": "添加标准(&A)",
+    "Re&move criterion": "删除标准(&M)",
+    "Save as a &new version": "另存为新版本(&N)",
+    "A failed critical criterion makes the whole score 0. Saving makes a new version for "
+    "audits started from now on; earlier evaluations keep theirs. Keep the “outcome” "
+    "criterion: accuracy is counted from it.":
+        "关键项不符合时总分为 0。保存会生成新版本，用于此后开始的审核；之前的评估保留原版本。"
+        "请保留代码为“outcome”的标准：准确率依据它计算。",
+    "Name:": "名称：",
+    "version {n}": "第 {n} 版",
+    "Row {n}: the weight must be a number.": "第 {n} 行：权重必须是数字。",
+    "Scorecard version {n} saved; new audits use it.": "评分卡第 {n} 版已保存，新的审核将使用它。",
     # --- labels ---
     "Draft": "草稿",
     "Disputed": "已申诉",

@@ -327,3 +327,24 @@ def audited_rows(session: Session, start: datetime, end: datetime
         reviewer_user_id=r[0], reviewer=r[1], queue=r[2], policy=r[3], market=r[4],
         language=r[5], decided_at=r[6], correct=(r[7] or 0) > 0, sample_id=r[8],
         stratum=r[9], risk_reason=r[10]) for r in session.execute(stmt)]
+
+
+def add_scorecard_version(session: Session, name: str,
+                          criteria: tuple[tuple[str, str, float, bool], ...],
+                          now: datetime) -> int:
+    """A new version of the scorecard ``name`` (the others are deactivated); its id.
+
+    Old versions stay: every evaluation keeps the scorecard it was scored on.
+    """
+    latest = session.scalar(select(ScorecardRow.version).where(ScorecardRow.name == name)
+                            .order_by(ScorecardRow.version.desc()).limit(1))
+    session.execute(update(ScorecardRow).where(ScorecardRow.active.is_(True))
+                    .values(active=False))
+    row = ScorecardRow(name=name, version=(latest or 0) + 1, active=True, created_at=now)
+    session.add(row)
+    session.flush()
+    session.execute(insert(ScorecardCriterionRow), [
+        {"scorecard_id": row.id, "position": i, "code": code, "label": label,
+         "weight": weight, "critical": critical}
+        for i, (code, label, weight, critical) in enumerate(criteria)])
+    return row.id

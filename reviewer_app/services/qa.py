@@ -117,6 +117,41 @@ class QaService:
             _require(users.get_user(s, user_id), AUDITORS, "see the QA queue")
             return sampling_store.sample_items(s, status="pending")
 
+    # -- scorecards ---------------------------------------------------------------------
+    def active_scorecard(self) -> Scorecard:
+        """The scorecard new audits are scored on."""
+        with self._db.read() as s:
+            return qa_store.active_scorecard(s)
+
+    def save_scorecard(self, user_id: int, name: str,
+                       criteria: tuple[tuple[str, str, float, bool], ...]) -> Scorecard:
+        """Make (code, label, weight, critical) rows the new active scorecard version.
+
+        Leads and admins only. Audits already started keep the version they began with.
+        """
+        name = name.strip()
+        codes = [c[0].strip() for c in criteria]
+        if not name:
+            raise InvalidInputError("Give the scorecard a name")
+        if not criteria:
+            raise InvalidInputError("A scorecard needs at least one criterion")
+        if any(not code for code in codes) or len(set(codes)) != len(codes):
+            raise InvalidInputError("Every criterion needs its own short code")
+        if any(not label.strip() for _c, label, _w, _k in criteria):
+            raise InvalidInputError("Every criterion needs a label")
+        if any(weight <= 0 for _c, _l, weight, _k in criteria):
+            raise InvalidInputError("Every weight must be above 0")
+        if "outcome" not in codes:
+            # Accuracy counts an audit as correct when no critical criterion failed, and
+            # the audit screen pre-fills "outcome" from the comparison: it must exist.
+            raise InvalidInputError("Keep a criterion with the code “outcome”")
+        clean = tuple((c.strip(), label.strip(), float(w), bool(k))
+                      for c, label, w, k in criteria)
+        with self._db.write() as s:
+            _require(users.get_user(s, user_id), RESOLVERS, "change the scorecard")
+            new_id = qa_store.add_scorecard_version(s, name, clean, self._clock())
+            return qa_store.scorecard(s, new_id)
+
     # -- blind re-review ---------------------------------------------------------------
     def blind_case(self, user_id: int, item_id: int) -> BlindCase:
         """The sampled case without the original outcome, reason or reviewer."""

@@ -225,3 +225,23 @@ def test_an_audit_started_earlier_reopens_at_the_comparison(f: Factory, qa: QaSe
     assert case.item_id == item_id
     assert reveal is not None and reveal.evaluation_id == ev_id
     assert reveal.blind_outcome is Outcome.OVERTURN
+
+
+def test_a_new_scorecard_version_applies_to_new_audits_only(f: Factory, qa: QaService) -> None:
+    t = Team(f)
+    _item, started = _audit_first(qa, t)  # begun on version 1
+    with pytest.raises(PermissionDeniedError):
+        qa.save_scorecard(t.quinn, "Appeal decision quality", (("outcome", "Outcome", 1, True),))
+    with pytest.raises(InvalidInputError, match="outcome"):
+        qa.save_scorecard(t.lena, "Appeal decision quality", (("tone", "Tone", 1, False),))
+    with pytest.raises(InvalidInputError, match="own short code"):
+        qa.save_scorecard(t.lena, "X", (("outcome", "A", 1, True), ("outcome", "B", 1, False)))
+    card = qa.save_scorecard(t.lena, "Appeal decision quality", (
+        ("outcome", "Outcome correct", 50, True), ("tone", "Tone of the response", 50, False)))
+    assert (card.version, [c.code for c in card.criteria]) == (2, ["outcome", "tone"])
+    assert qa.active_scorecard().id == card.id
+    assert [c.code for c in qa.reveal(t.quinn, started).scorecard.criteria] == [
+        "outcome", "reason", "response", "procedure"]  # the started audit keeps version 1
+    item = next(i for i in qa.qa_queue(t.quinn) if i.id != _item)  # not begun yet
+    reveal = qa.decide_blind(t.quinn, item.id, Outcome.UPHOLD, None)
+    assert reveal.scorecard.id == card.id

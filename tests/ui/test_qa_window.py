@@ -210,3 +210,24 @@ def test_results_arriving_after_the_window_closed_are_dropped(qtbot: QtBot,
     window.deleteLater()
     qtbot.waitUntil(lambda: desk.runner.pending == 0, timeout=5000)
     assert bugs == []
+
+
+def test_a_lead_saves_a_new_scorecard_version(qtbot: QtBot, desk: Desk) -> None:
+    window = window_for(qtbot, desk, "lena")
+    panel = window.scorecard
+    assert panel is not None and window_for(qtbot, desk, "quinn").scorecard is None
+    window.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 4, timeout=5000)
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert panel.table.rowCount() == 5 and panel.table.currentRow() == 4  # editing its code
+    panel.table.item(4, 0).setText("tone")
+    panel.table.item(4, 1).setText("Tone of the response")
+    panel.table.item(4, 2).setText("abc")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    assert "weight must be a number" in window.banner.text()
+    panel.table.item(4, 2).setText("10")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "version 2" in panel.version_label.text(), timeout=5000)
+    card = desk.qa.active_scorecard()
+    assert (card.version, [c.code for c in card.criteria][-1]) == (2, "tone")
+    assert card.criteria[-1].weight == 10 and not card.criteria[-1].critical

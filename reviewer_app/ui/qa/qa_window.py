@@ -13,6 +13,7 @@ from reviewer_app.ui.qa.accuracy_panel import AccuracyPanel
 from reviewer_app.ui.qa.audit_panel import AuditPanel
 from reviewer_app.ui.qa.evaluations_panel import EvaluationsPanel
 from reviewer_app.ui.qa.sampling_panel import SamplingPanel
+from reviewer_app.ui.qa.scorecard_panel import ScorecardPanel
 from reviewer_app.ui.widgets.banner import MessageBanner
 from reviewer_app.workers.runner import Runner
 
@@ -47,6 +48,10 @@ class QaWindow(QMainWindow):
                          else self.tr("My &evaluations"))
         self.accuracy = AccuracyPanel(runner, qa, user.id, today, mine_only=not auditor)
         self.tabs.addTab(self.accuracy, self.tr("Acc&uracy"))
+        self.scorecard: ScorecardPanel | None = None
+        if user.role in RESOLVERS:
+            self.scorecard = ScorecardPanel(runner, qa, user.id)
+            self.tabs.addTab(self.scorecard, self.tr("Score&card"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -55,8 +60,8 @@ class QaWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(1400, 860)
 
-        panels = [p for p in (self.audit, self.sampling, self.evaluations, self.accuracy)
-                  if p is not None]
+        panels = [p for p in (self.audit, self.sampling, self.evaluations, self.accuracy,
+                              self.scorecard) if p is not None]
         for panel in panels:
             panel.message.connect(self.banner.show_message)
         if self.audit is not None and self.sampling is not None:
@@ -74,6 +79,7 @@ class QaWindow(QMainWindow):
 
     def reload(self) -> None:
         """Read every tab's data again."""
-        for panel in (self.audit, self.sampling, self.evaluations, self.accuracy):
+        for panel in (self.audit, self.sampling, self.evaluations, self.accuracy,
+                      self.scorecard):
             if panel is not None:
                 panel.reload()
