@@ -815,6 +815,62 @@
     </message>
 </context>
 <context>
+    <name>FirstRunTasks</name>
+    <message>
+        <location filename="../../reviewer_app/first_run_tasks.py" line="+53" />
+        <source>Generating the demo database…</source>
+        <translation>正在生成演示数据库…</translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="-63" />
+        <location line="+11" />
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Importing appeals…</source>
+        <translation>正在导入申诉…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+18" />
+        <location line="+30" />
+        <source>Import appeals</source>
+        <translation>导入申诉</translation>
+    </message>
+    <message>
+        <location line="-28" />
+        <source>The import was cancelled. Batches finished before cancelling were kept.</source>
+        <translation>导入已取消。取消前已完成的批次已保留。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>This file cannot be imported; nothing was written.</source>
+        <translation>无法导入此文件；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The import failed.</source>
+        <translation>导入失败。</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Read {read} rows: {imported} imported, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
+        <translation>已读取 {read} 行：导入 {imported} 行，更新 {updated} 行，未变 {unchanged} 行，拒绝 {rejected} 行。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The rejected rows and the reasons are in {path}</source>
+        <translation>被拒绝的行及原因见 {path}</translation>
+    </message>
+</context>
+<context>
     <name>GuidancePanel</name>
     <message>
         <location filename="../../reviewer_app/ui/guidance/panel.py" line="+54" />
@@ -1588,66 +1644,12 @@
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../reviewer_app/app.py" line="+172" />
+        <location filename="../../reviewer_app/app.py" line="+164" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
         <location line="+84" />
-        <source>Generating the demo database…</source>
-        <translation>正在生成演示数据库…</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <location line="+28" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="-26" />
-        <location line="+15" />
-        <source>Demo</source>
-        <translation>演示</translation>
-    </message>
-    <message>
-        <location line="+11" />
-        <source>Importing appeals…</source>
-        <translation>正在导入申诉…</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <location line="+22" />
-        <location line="+18" />
-        <source>Import appeals</source>
-        <translation>导入申诉</translation>
-    </message>
-    <message>
-        <location line="-16" />
-        <source>The import was cancelled. Batches finished before cancelling were kept.</source>
-        <translation>导入已取消。取消前已完成的批次已保留。</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>This file cannot be imported; nothing was written.</source>
-        <translation>无法导入此文件；未写入任何内容。</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>The import failed.</source>
-        <translation>导入失败。</translation>
-    </message>
-    <message>
-        <location line="+11" />
-        <source>Read {read} rows: {imported} imported, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
-        <translation>已读取 {read} 行：导入 {imported} 行，更新 {updated} 行，未变 {unchanged} 行，拒绝 {rejected} 行。</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>The rejected rows and the reasons are in {path}</source>
-        <translation>被拒绝的行及原因见 {path}</translation>
-    </message>
-    <message>
-        <location line="+6" />
         <source>No users</source>
         <translation>没有用户</translation>
     </message>
@@ -1660,7 +1662,7 @@
 <context>
     <name>app</name>
     <message>
-        <location line="+133" />
+        <location line="+97" />
         <source>Reviewer Workstation</source>
         <translation>申诉审核工作台</translation>
     </message>
