@@ -1,8 +1,8 @@
 """Refresh resources/translations/reviewer_app_zh_CN.ts from the sources and fill it.
 
-Runs pyside6-lupdate over reviewer_app/ui and reviewer_app/app.py, then writes the Chinese
-of ``zh_CN_messages.py`` into every message. Exits 1 (listing them) if any message has no
-translation, so a new English string cannot slip through untranslated.
+Runs pyside6-lupdate over reviewer_app/ui, app.py and first_run_tasks.py, then writes the
+Chinese of ``zh_CN_messages.py`` into every message. Exits 1 (listing them) if any message
+has no translation, so a new English string cannot slip through untranslated.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ TS = TRANSLATIONS / "reviewer_app_zh_CN.ts"
 def sources() -> list[str]:
     """Python files whose strings are translated (paths relative to the repository)."""
     files = sorted((ROOT / "reviewer_app" / "ui").rglob("*.py"))
-    files.append(ROOT / "reviewer_app" / "app.py")
+    files += [ROOT / "reviewer_app" / "app.py", ROOT / "reviewer_app" / "first_run_tasks.py"]
     return [str(p.relative_to(ROOT)) for p in files]
 
 

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import getpass
 import logging
 import sys
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reviewer_app import config
 from reviewer_app.config import Config, load_config
@@ -23,16 +21,11 @@ from reviewer_app.domain.connection import ConnectionProfile, hide_password, pro
 from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.domain.handle_time import HandleTimeMeter
 from reviewer_app.domain.models import User
+from reviewer_app.first_run_tasks import FirstRunTasks
 from reviewer_app.log import setup_logging
 from reviewer_app.services.credentials import CredentialStore
 from reviewer_app.services.guidance import GuidanceService
 from reviewer_app.services.handoff import HandOffService
-from reviewer_app.services.importer import (
-    ImportFileError,
-    ImportSummary,
-    import_appeals,
-    write_errors,
-)
 from reviewer_app.services.outbox import OutboxService
 from reviewer_app.services.presence import PresenceService
 from reviewer_app.services.qa import QaService
@@ -54,7 +47,6 @@ from reviewer_app.ui.team_connector import TeamConnector
 from reviewer_app.ui.theme import apply_theme
 from reviewer_app.workers.change_watcher import ChangeWatcher
 from reviewer_app.workers.ops import Services
-from reviewer_app.workers.progress import Cancelled, ProgressRelay
 from reviewer_app.workers.runner import Runner
 
 log = logging.getLogger(__name__)
@@ -63,8 +55,6 @@ EXIT_OK = 0
 EXIT_DATABASE = 2
 TEAM_URL_KEY = "database/team_url"
 LAST_USER_KEY = "session/last_user_id"
-DEMO_APPEALS = 2000
-DEMO_SEED = 7
 
 
 def build_services(db: Database, cfg: Config) -> Services:
@@ -135,6 +125,8 @@ class Workstation(QObject):
             self.runner, self._open, credentials=credentials, window=lambda: self.window,
             forget_typed_url=lambda: QSettings().remove(TEAM_URL_KEY), parent=self,
         )
+        self.first_run_tasks = FirstRunTasks(self.runner, open_database=self._open,
+                                             back=self._first_run, parent=self)
         self.db: Database | None = None
         self.services: Services | None = None
         self.window: MainWindow | None = None
@@ -213,9 +205,10 @@ class Workstation(QObject):
         if dialog.choice is FirstRunChoice.CONNECT:
             self._first_run_connect(dialog.team_url())
         elif dialog.choice is FirstRunChoice.DEMO:
-            self._make_demo()
+            self.first_run_tasks.make_demo()
         elif dialog.choice is FirstRunChoice.IMPORT:
-            self._import(Path(dialog.import_path))
+            assert self.db is not None
+            self.first_run_tasks.import_file(self.db, self.cfg.db_url, Path(dialog.import_path))
         else:
             self.finished.emit(EXIT_OK)
 
@@ -251,89 +244,6 @@ class Workstation(QObject):
         self.runner.bug_found.disconnect(old._on_runner_bug_found)
         # Kept alive until the end: answers to its last requests may still arrive.
         self._retired.append(old)
-
-    def _make_demo(self) -> None:
-        relay = ProgressRelay(self)
-        progress = QProgressDialog(
-            self.tr("Generating the demo database…"), self.tr("Cancel"), 0, DEMO_APPEALS
-        )
-        progress.setWindowTitle(self.tr("Demo"))
-        progress.setMinimumDuration(0)
-        progress.canceled.connect(lambda: setattr(relay, "cancelled", True))
-        relay.progressed.connect(lambda done, total: (progress.setMaximum(total),
-                                                      progress.setValue(done)))
-        url = config.demo_db_url()
-
-        def done(_result: object) -> None:
-            progress.reset()
-            progress.deleteLater()
-            self._open(url)
-
-        def failed(exc: ReviewerError) -> None:
-            progress.reset()
-            progress.deleteLater()
-            show_known_error(None, exc, self.tr("Demo"))
-            self._first_run()
-
-        progress.show()
-        self.runner.submit(_make_demo_database, url, relay.report, write=True,
-                           on_done=done, on_error=failed)
-
-    def _import(self, source: Path) -> None:
-        """Import ``source`` into the open (empty) database, then sign in as after the demo."""
-        assert self.db is not None
-        relay = ProgressRelay(self)
-        progress = QProgressDialog(self.tr("Importing appeals…"), self.tr("Cancel"), 0, 0)
-        progress.setWindowTitle(self.tr("Import appeals"))
-        progress.setMinimumDuration(0)
-        progress.canceled.connect(lambda: setattr(relay, "cancelled", True))
-        relay.progressed.connect(lambda done, total: (progress.setMaximum(total),
-                                                      progress.setValue(done)))
-        errors = source.with_name(f"{source.stem}-errors.csv")
-
-        def close_progress() -> None:
-            progress.reset()
-            progress.deleteLater()
-
-        def done(result: tuple[ImportSummary, Path | None]) -> None:
-            close_progress()
-            summary, written = result
-            self._show_import_summary(summary, written)
-            if summary.imported or summary.updated or summary.unchanged:
-                self._open(self.cfg.db_url)
-            else:
-                self._first_run()
-
-        def failed(exc: ReviewerError) -> None:
-            close_progress()
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import appeals"), "")
-            if isinstance(exc, Cancelled):
-                box.setText(self.tr("The import was cancelled. Batches finished before "
-                                    "cancelling were kept."))
-            elif isinstance(exc, ImportFileError):
-                box.setText(self.tr("This file cannot be imported; nothing was written."))
-                box.setInformativeText(str(exc))
-            else:
-                box.setText(self.tr("The import failed."))
-                box.setInformativeText(str(exc))
-            box.exec()
-            self._open(self.cfg.db_url)  # empty again -> first run; partly imported -> sign in
-
-        progress.show()
-        self.runner.submit(_import_file, self.db, source, errors, relay.report, write=True,
-                           on_done=done, on_error=failed)
-
-    def _show_import_summary(self, summary: ImportSummary, errors: Path | None) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Import appeals"), self.tr(
-            "Read {read} rows: {imported} imported, {updated} updated, {unchanged} unchanged, "
-            "{rejected} rejected."
-        ).format(**summary.counts()))
-        if errors is not None:
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setInformativeText(
-                self.tr("The rejected rows and the reasons are in {path}").format(path=errors)
-            )
-        box.exec()
 
     def _on_users(self, users: tuple[User, ...]) -> None:
         if not users:
@@ -379,42 +289,6 @@ def _open_and_inspect(url: str, embedded: bool) -> tuple[Database, bool]:
         db.dispose()
         raise
     return db, empty
-
-
-def _make_demo_database(url: str, progress: Callable[[int, int], None]) -> object:
-    """Worker side: fill the separate demo database."""
-    from reviewer_app.services.demo import ensure_demo_database
-
-    return ensure_demo_database(
-        url, appeals=DEMO_APPEALS, seed=DEMO_SEED, now=datetime.now(UTC), progress=progress
-    )
-
-
-def _import_file(
-    db: Database, source: Path, errors: Path, progress: Callable[[int, int], None]
-) -> tuple[ImportSummary, Path | None]:
-    """Worker side: import ``source``; rejected rows go to ``errors`` (else the data folder).
-
-    When the database has no users, the OS login becomes its admin so it can be signed in to.
-    """
-    summary = import_appeals(db, source, now=datetime.now(UTC), admin_login=_os_login(),
-                             progress=progress)
-    if not summary.problems:
-        return summary, None
-    try:
-        write_errors(errors, summary)
-    except OSError:  # e.g. a read-only folder: keep the list in our own data folder
-        errors = config.data_dir() / errors.name
-        errors.parent.mkdir(parents=True, exist_ok=True)
-        write_errors(errors, summary)
-    return summary, errors
-
-
-def _os_login() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in the environment or the password database
-        return "admin"
 
 
 def _saved_profile(db_url: str | None, demo: bool) -> tuple[ConnectionProfile, str] | None:

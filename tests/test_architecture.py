@@ -81,7 +81,7 @@ def test_contracts_catch_a_violation(
     for sub in ("ui", "workers", "services", "data", "domain"):
         (pkg / sub).mkdir(parents=True)
         (pkg / sub / "__init__.py").write_text("")
-    for name in ("__init__", "__main__", "app", "cli", "config", "log"):
+    for name in ("__init__", "__main__", "app", "first_run_tasks", "cli", "config", "log"):
         (pkg / f"{name}.py").write_text("")
     # The real __main__ imports cli (pyproject ignores that import; the ignore must match).
     (pkg / "__main__.py").write_text("import fakeapp.cli\n")

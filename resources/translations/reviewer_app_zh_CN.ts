@@ -4,7 +4,7 @@
 <context>
     <name>AccuracyPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/qa/accuracy_panel.py" line="+42" />
+        <location filename="../../reviewer_app/ui/qa/accuracy_panel.py" line="+41" />
         <source>Reviewer</source>
         <translation>审核员</translation>
     </message>
@@ -285,7 +285,7 @@
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/qa/audit_panel.py" line="+64" />
+        <location filename="../../reviewer_app/ui/qa/audit_panel.py" line="+63" />
         <source>Appeal</source>
         <translation>申诉</translation>
     </message>
@@ -355,7 +355,7 @@
         <translation>2 · 对比并评分</translation>
     </message>
     <message numerus="yes">
-        <location line="+47" />
+        <location line="+46" />
         <source>%n sampled case(s) to audit</source>
         <translation><numerusform>待审核的抽样案件：%n 件</numerusform></translation>
     </message>
@@ -396,7 +396,7 @@ Response: {response}</source>
 回复：{response}</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+47" />
         <source>Evaluation of {ref} published: {score:g} / 100. The reviewer can dispute it for 48 hours.</source>
         <translation>{ref} 的评估已发布：{score:g} / 100。审核员可在 48 小时内提出申诉。</translation>
     </message>
@@ -913,7 +913,7 @@ Response: {response}</source>
 <context>
     <name>EvaluationsPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/qa/evaluations_panel.py" line="+61" />
+        <location filename="../../reviewer_app/ui/qa/evaluations_panel.py" line="+59" />
         <source>Appeal</source>
         <translation>申诉</translation>
     </message>
@@ -943,7 +943,7 @@ Response: {response}</source>
         <translation>申诉截止</translation>
     </message>
     <message>
-        <location line="+73" />
+        <location line="+72" />
         <source>No evaluation to show.</source>
         <translation>没有可显示的评估。</translation>
     </message>
@@ -1134,6 +1134,62 @@ Response: {response}</source>
         <location line="+1" />
         <source>Appeal files (*.csv *.jsonl *.ndjson);;All files (*)</source>
         <translation>申诉文件 (*.csv *.jsonl *.ndjson);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunTasks</name>
+    <message>
+        <location filename="../../reviewer_app/first_run_tasks.py" line="+53" />
+        <source>Generating the demo database…</source>
+        <translation>正在生成演示数据库…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+11" />
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Importing appeals…</source>
+        <translation>正在导入申诉…</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+18" />
+        <location line="+30" />
+        <source>Import appeals</source>
+        <translation>导入申诉</translation>
+    </message>
+    <message>
+        <location line="-28" />
+        <source>The import was cancelled. Batches finished before cancelling were kept.</source>
+        <translation>导入已取消。取消前已完成的批次已保留。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>This file cannot be imported; nothing was written.</source>
+        <translation>无法导入此文件；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The import failed.</source>
+        <translation>导入失败。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Read {read} rows: {imported} imported, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
+        <translation>已读取 {read} 行：导入 {imported} 行，更新 {updated} 行，未变 {unchanged} 行，拒绝 {rejected} 行。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The rejected rows and the reasons are in {path}</source>
+        <translation>被拒绝的行及原因见 {path}</translation>
     </message>
 </context>
 <context>
@@ -1643,7 +1699,7 @@ Response: {response}</source>
 <context>
     <name>QaWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/qa/qa_window.py" line="+29" />
+        <location filename="../../reviewer_app/ui/qa/qa_window.py" line="+30" />
         <source>Quality assurance — {name}</source>
         <translation>质量保证 — {name}</translation>
     </message>
@@ -1671,6 +1727,11 @@ Response: {response}</source>
         <location line="+2" />
         <source>Acc&amp;uracy</source>
         <translation>准确率(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Score&amp;card</source>
+        <translation>评分卡(&amp;C)</translation>
     </message>
     <message>
         <location line="+21" />
@@ -1886,7 +1947,7 @@ Response: {response}</source>
 <context>
     <name>SamplingPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/qa/sampling_panel.py" line="+64" />
+        <location filename="../../reviewer_app/ui/qa/sampling_panel.py" line="+63" />
         <source>Queue</source>
         <translation>队列</translation>
     </message>
@@ -2100,6 +2161,69 @@ Response: {response}</source>
     </message>
 </context>
 <context>
+    <name>ScorecardPanel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/qa/scorecard_panel.py" line="+41" />
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Critical</source>
+        <translation>关键项</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Add criterion</source>
+        <translation>添加标准(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Re&amp;move criterion</source>
+        <translation>删除标准(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save as a &amp;new version</source>
+        <translation>另存为新版本(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A failed critical criterion makes the whole score 0. Saving makes a new version for audits started from now on; earlier evaluations keep theirs. Keep the “outcome” criterion: accuracy is counted from it.</source>
+        <translation>关键项不符合时总分为 0。保存会生成新版本，用于此后开始的审核；之前的评估保留原版本。请保留代码为“outcome”的标准：准确率依据它计算。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>version {n}</source>
+        <translation>第 {n} 版</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>Row {n}: the weight must be a number.</source>
+        <translation>第 {n} 行：权重必须是数字。</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Scorecard version {n} saved; new audits use it.</source>
+        <translation>评分卡第 {n} 版已保存，新的审核将使用它。</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutSheetDialog</name>
     <message>
         <location filename="../../reviewer_app/ui/dialogs/shortcut_sheet.py" line="+38" />
@@ -2169,66 +2293,12 @@ Response: {response}</source>
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../reviewer_app/app.py" line="+174" />
+        <location filename="../../reviewer_app/app.py" line="+166" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
         <location line="+84" />
-        <source>Generating the demo database…</source>
-        <translation>正在生成演示数据库…</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <location line="+28" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="-26" />
-        <location line="+15" />
-        <source>Demo</source>
-        <translation>演示</translation>
-    </message>
-    <message>
-        <location line="+11" />
-        <source>Importing appeals…</source>
-        <translation>正在导入申诉…</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <location line="+22" />
-        <location line="+18" />
-        <source>Import appeals</source>
-        <translation>导入申诉</translation>
-    </message>
-    <message>
-        <location line="-16" />
-        <source>The import was cancelled. Batches finished before cancelling were kept.</source>
-        <translation>导入已取消。取消前已完成的批次已保留。</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>This file cannot be imported; nothing was written.</source>
-        <translation>无法导入此文件；未写入任何内容。</translation>
-    </message>
-    <message>
-        <location line="+3" />
-        <source>The import failed.</source>
-        <translation>导入失败。</translation>
-    </message>
-    <message>
-        <location line="+11" />
-        <source>Read {read} rows: {imported} imported, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
-        <translation>已读取 {read} 行：导入 {imported} 行，更新 {updated} 行，未变 {unchanged} 行，拒绝 {rejected} 行。</translation>
-    </message>
-    <message>
-        <location line="+6" />
-        <source>The rejected rows and the reasons are in {path}</source>
-        <translation>被拒绝的行及原因见 {path}</translation>
-    </message>
-    <message>
-        <location line="+6" />
         <source>No users</source>
         <translation>没有用户</translation>
     </message>
@@ -2241,7 +2311,7 @@ Response: {response}</source>
 <context>
     <name>app</name>
     <message>
-        <location line="+133" />
+        <location line="+97" />
         <source>Reviewer Workstation</source>
         <translation>申诉审核工作台</translation>
     </message>

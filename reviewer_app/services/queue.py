@@ -8,6 +8,7 @@ from typing import Any
 
 from reviewer_app.data import lease_repository as leases
 from reviewer_app.data import queue_repository as queue_repo
+from reviewer_app.data import review_writes
 from reviewer_app.data import user_repository as users
 from reviewer_app.data.db import Database
 from reviewer_app.data.events import append_event
@@ -193,9 +194,9 @@ class QueueService:
         """Lease, status change and event for a claim, in the caller's transaction."""
         rules.transition(state.status, AppealStatus.IN_REVIEW)  # refuses an illegal claim
         expires_at = now + timedelta(minutes=self._lease_minutes)
-        return leases.claim_writes(session, state, user_id=user_id, now=now,
-                                   expires_at=expires_at,
-                                   payload={"expires_at": expires_at.isoformat()})
+        return review_writes.claim_writes(session, state, user_id=user_id, now=now,
+                                          expires_at=expires_at,
+                                          payload={"expires_at": expires_at.isoformat()})
 
     def renew(self, appeal_id: int, user_id: int) -> Lease:
         """Extend the user's lease (never shortening a hold); ``LeaseLostError`` if lost."""

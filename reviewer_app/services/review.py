@@ -8,6 +8,7 @@ from reviewer_app.data import case_repository as cases
 from reviewer_app.data import catalog_reads as catalog
 from reviewer_app.data import decision_repository as decisions
 from reviewer_app.data import lease_repository as leases
+from reviewer_app.data import review_writes
 from reviewer_app.data.db import Database
 from reviewer_app.domain import rules
 from reviewer_app.domain.clock import Clock, utc_now
@@ -132,7 +133,7 @@ class ReviewService:
             AppealStatus.AWAITING_INFO: "; ".join(
                 d for d in draft.requested_documents if d.strip()),
         }.get(after)
-        leases.finish_writes(
+        review_writes.finish_writes(
             session, state, user_id=user_id, now=now, after=after, kind=_EVENT_FOR[after],
             decided_at=now if after is AppealStatus.DECIDED else None, queue_id=new_queue,
             comment=comment or None,

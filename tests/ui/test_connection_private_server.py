@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from connection_driver import fill, press, wait_for_result
-from private_pg_tls import PrivateServer, available, private_server
+from private_pg import PrivateServer, running_server
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -28,13 +28,12 @@ from reviewer_app.workers.runner import Runner
 
 pytestmark = pytest.mark.pg
 
+SUPERUSER_PASSWORD = "su-Pw 9!"
+
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[PrivateServer]:
-    reason = available()
-    if reason:
-        pytest.skip(reason)
-    with private_server() as started:
+    with running_server(password=SUPERUSER_PASSWORD, tls=True) as started:
         yield started
 
 
@@ -55,8 +54,8 @@ def problem(profile: ConnectionProfile, password: str) -> ConnectionFailedError:
 def test_verify_full_with_the_team_ca_connects_over_tls(
     server: PrivateServer, profile: ConnectionProfile
 ) -> None:
-    assert try_connection(profile, server.password).startswith("15")
-    engine = create_db_engine(profile.url(server.password))
+    assert try_connection(profile, SUPERUSER_PASSWORD).startswith(server.major)
+    engine = create_db_engine(profile.url(SUPERUSER_PASSWORD))
     try:
         with engine.connect() as conn:
             ssl = conn.execute(text(
@@ -77,11 +76,11 @@ def test_a_certificate_for_another_name_fails_verify_full_but_passes_verify_ca(
     server: PrivateServer, profile: ConnectionProfile
 ) -> None:
     by_address = dataclasses.replace(profile, host="127.0.0.1")  # the cert names localhost
-    failed = problem(by_address, server.password)
+    failed = problem(by_address, SUPERUSER_PASSWORD)
     assert failed.problem is ConnectionProblem.TLS
     assert "does not match host name" in str(failed)
     assert try_connection(dataclasses.replace(by_address, sslmode=SslMode.VERIFY_CA),
-                          server.password)
+                          SUPERUSER_PASSWORD)
 
 
 def test_another_ca_is_a_tls_failure(
@@ -91,7 +90,7 @@ def test_another_ca_is_a_tls_failure(
                     "-subj", "/CN=someone-else", "-keyout", "o.key", "-out", "other.crt"],
                    check=True, capture_output=True, cwd=tmp_path)
     failed = problem(dataclasses.replace(profile, sslrootcert=str(tmp_path / "other.crt")),
-                     server.password)
+                     SUPERUSER_PASSWORD)
     assert failed.problem is ConnectionProblem.TLS
     assert "certificate verify failed" in str(failed)
 
@@ -112,8 +111,9 @@ def test_the_form_says_the_password_was_refused_and_never_shows_it(
         assert shown.startswith("The password was refused for this user.")
         assert "password authentication failed" in shown and "Wr0ng pass" not in shown
         assert dialog.password_edit.hasFocus()
-        fill(qtbot, dialog, profile, server.password)
+        fill(qtbot, dialog, profile, SUPERUSER_PASSWORD)
         press(qtbot, dialog, Qt.Key.Key_T)
-        assert wait_for_result(qtbot, dialog).startswith("Connected to PostgreSQL 15")
+        assert wait_for_result(qtbot, dialog).startswith(
+            f"Connected to PostgreSQL {server.major}")
     finally:
         runner.shutdown()

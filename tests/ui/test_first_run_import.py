@@ -129,7 +129,7 @@ def test_cancelled_import_keeps_finished_batches_and_says_so(
     qtbot: QtBot, sqlite_url: str, tmp_path: Path, boxes: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from reviewer_app import app as app_module
+    from reviewer_app import first_run_tasks
     from reviewer_app.workers.progress import ProgressRelay
 
     class CancelledRelay(ProgressRelay):
@@ -139,7 +139,7 @@ def test_cancelled_import_keeps_finished_batches_and_says_so(
             super().__init__(parent)  # type: ignore[arg-type]
             self.cancelled = True
 
-    monkeypatch.setattr(app_module, "ProgressRelay", CancelledRelay)
+    monkeypatch.setattr(first_run_tasks, "ProgressRelay", CancelledRelay)
     source = tmp_path / "appeals.csv"
     shutil.copy(FIXTURE, source)
     monkeypatch.setattr(QFileDialog, "getOpenFileName",

@@ -130,11 +130,11 @@ def test_first_run_connect_opens_the_form_prefilled_and_never_stores_the_passwor
 def test_first_run_demo_generates_and_opens_the_demo(
     qtbot: QtBot, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reviewer_app import app as app_module
+    from reviewer_app import first_run_tasks
     from reviewer_app.config import demo_db_url
     from reviewer_app.ui.dialogs.user_chooser import UserChooserDialog
 
-    monkeypatch.setattr(app_module, "DEMO_APPEALS", 120)
+    monkeypatch.setattr(first_run_tasks, "DEMO_APPEALS", 120)
 
     def open_demo(dialog: FirstRunDialog) -> int:
         qtbot.keyClick(dialog.demo_button, Qt.Key.Key_Space)
