@@ -6,13 +6,11 @@ golden cases invisible to reviewers."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
 
 import pytest
 from factories import REDRESS, Factory
-from rls_support import Person, Roles
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import DBAPIError
+from rls_support import Person, Roles, one, refused, run
+from sqlalchemy import Engine
 
 from reviewer_app.data.db import Database
 from reviewer_app.domain.calibration import GoldAnswer
@@ -26,25 +24,8 @@ from reviewer_app.services.review import ReviewService
 
 pytestmark = pytest.mark.pg
 
-INSUFFICIENT_PRIVILEGE = "42501"
 RATE = ("INSERT INTO calibration_ratings (session_id, appeal_id, user_id, outcome, rated_at) "
         "VALUES (:s, :a, :u, 'uphold', now())")
-
-
-def run(engine: Engine, sql: str, **params: Any) -> int:
-    with engine.begin() as conn:
-        return int(conn.execute(text(sql), params).rowcount)
-
-
-def one(engine: Engine, sql: str, **params: Any) -> Any:
-    with engine.connect() as conn:
-        return conn.execute(text(sql), params).scalar()
-
-
-def refused(engine: Engine, sql: str, **params: Any) -> None:
-    with pytest.raises(DBAPIError) as info:
-        run(engine, sql, **params)
-    assert getattr(info.value.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE, info.value
 
 
 class Team:
