@@ -11,14 +11,37 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.domain.enums import Role
 from reviewer_app.services.access import grant_database_user
+
+INSUFFICIENT_PRIVILEGE = "42501"
+
+
+def run(engine: Engine, sql: str, **params: Any) -> int:
+    """Direct SQL in its own transaction; the rows it touched."""
+    with engine.begin() as conn:
+        return int(conn.execute(text(sql), params).rowcount)
+
+
+def one(engine: Engine, sql: str, **params: Any) -> Any:
+    """The first column of the first row of a query."""
+    with engine.connect() as conn:
+        return conn.execute(text(sql), params).scalar()
+
+
+def refused(engine: Engine, sql: str, **params: Any) -> None:
+    """The statement fails with insufficient_privilege (a grant, a policy or a trigger)."""
+    with pytest.raises(DBAPIError) as info:
+        run(engine, sql, **params)
+    assert getattr(info.value.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE, info.value
 
 
 @dataclass(frozen=True)

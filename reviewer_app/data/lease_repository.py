@@ -210,6 +210,19 @@ _NOT_MY_ENFORCEMENT = (
     "  WHERE e.id = a.enforcement_id AND e.decided_by_user_id = :uid)"
 )
 
+# "A golden case is claimed only by a reviewer it is meant for." Reviewers may not read
+# golden_cases on PostgreSQL (which cases are golden is QA's secret), so there the question
+# goes to reviewer_app_golden_claimable() (0008), which runs as its owner and probes the
+# unique golden_cases.appeal_id index. A function call in the WHERE clause is a per-row
+# filter by construction (never planned as an anti-join, see above), evaluated only on the
+# rows the claim index walk reaches. SQLite has no roles: a plain correlated NOT EXISTS.
+_GOLDEN_FOR_ME_PG = " AND reviewer_app_golden_claimable(a.id, :uid)"
+_GOLDEN_FOR_ME = (
+    " AND NOT EXISTS (SELECT 1 FROM golden_cases AS g WHERE g.appeal_id = a.id"
+    "  AND NOT EXISTS (SELECT 1 FROM golden_targets AS t"
+    "   WHERE t.golden_id = g.id AND t.user_id = :uid))"
+)
+
 
 @functools.cache
 def _claimable_statement(pg: bool, names: tuple[str, ...]) -> TextClause:
@@ -228,6 +241,7 @@ def _claimable_statement(pg: bool, names: tuple[str, ...]) -> TextClause:
         + (_NOT_MY_ENFORCEMENT_PG if pg else _NOT_MY_ENFORCEMENT)
         + " AND (a.previous_appeal_id IS NULL OR NOT EXISTS (SELECT 1 FROM decisions AS d"
         "  WHERE d.appeal_id = a.previous_appeal_id AND d.user_id = :uid))"
+        + (_GOLDEN_FOR_ME_PG if pg else _GOLDEN_FOR_ME)
         + "".join(skills)
         + " ORDER BY a.sla_due_at, a.priority DESC, a.id LIMIT 1"
         + (" FOR UPDATE OF a SKIP LOCKED" if pg else "")

@@ -315,6 +315,10 @@ class QaEvaluationRow(Base):
     __table_args__ = (
         CheckConstraint("status IN ('draft', 'published', 'disputed', 'resolved')",
                         name="status_known"),
+        CheckConstraint("kind IN ('audit', 'golden')", name="kind_known"),
+        # One golden score per appeal: concurrent scoring runs collide here, not twice.
+        Index("uq_qa_evaluations_golden_appeal", "appeal_id", unique=True,
+              sqlite_where=text("kind = 'golden'"), postgresql_where=text("kind = 'golden'")),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     appeal_id: Mapped[int] = mapped_column(ForeignKey("appeals.id"), index=True)
@@ -339,6 +343,8 @@ class QaEvaluationRow(Base):
     resolution: Mapped[str | None] = mapped_column(String(24))
     resolved_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # 0008: 'audit' (sampled and re-reviewed) or 'golden' (a known-answer case, scored).
+    kind: Mapped[str] = mapped_column(String(16), default="audit", server_default="audit")
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy API
 
 
@@ -447,3 +453,68 @@ class QaEventRow(Base):
     after: Mapped[str | None] = mapped_column(String(32))
     comment: Mapped[str | None] = mapped_column(Text)
     payload_json: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+
+
+class CalibrationSessionRow(Base):
+    """The same cases rated blind by several people and compared with a gold answer."""
+
+    __tablename__ = "calibration_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class CalibrationItemRow(Base):
+    """A case of a session; on PostgreSQL participants may not SELECT the gold columns."""
+
+    __tablename__ = "calibration_items"
+    __table_args__ = (UniqueConstraint("session_id", "appeal_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("calibration_sessions.id"))
+    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeals.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    gold_outcome: Mapped[str] = mapped_column(String(32))
+    gold_reason_code: Mapped[str | None] = mapped_column(String(64))
+
+
+class CalibrationParticipantRow(Base):
+    __tablename__ = "calibration_participants"
+    session_id: Mapped[int] = mapped_column(ForeignKey("calibration_sessions.id"),
+                                            primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True, index=True)
+
+
+class CalibrationRatingRow(Base):
+    """One participant's blind answer on one case; append-only (triggers, grants)."""
+
+    __tablename__ = "calibration_ratings"
+    __table_args__ = (UniqueConstraint("session_id", "appeal_id", "user_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("calibration_sessions.id"))
+    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeals.id"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    outcome: Mapped[str] = mapped_column(String(32))
+    reason_code: Mapped[str | None] = mapped_column(String(64))
+    rated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class GoldenCaseRow(Base):
+    """A known-answer appeal in the live queue; QA/lead/admin only may read it."""
+
+    __tablename__ = "golden_cases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeals.id"), unique=True, index=True)
+    gold_outcome: Mapped[str] = mapped_column(String(32))
+    gold_reason_code: Mapped[str | None] = mapped_column(String(64))
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class GoldenTargetRow(Base):
+    """A reviewer a golden case is meant for (only they can claim it)."""
+
+    __tablename__ = "golden_targets"
+    golden_id: Mapped[int] = mapped_column(ForeignKey("golden_cases.id"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)

@@ -83,7 +83,7 @@ class QaService:
         if not name.strip():
             raise InvalidInputError("Give the plan a name")
         with self._db.write() as s:
-            _require(users.get_user(s, user_id), AUDITORS, "configure sampling plans")
+            require_role(users.get_user(s, user_id), AUDITORS, "configure sampling plans")
             return sampling_store.save_plan(s, name=name.strip(), spec=spec, user_id=user_id,
                                             now=self._clock())
 
@@ -102,7 +102,7 @@ class QaService:
         if seed is None:
             seed = random.SystemRandom().randrange(2**31)
         with self._db.write() as s:
-            _require(users.get_user(s, user_id), AUDITORS, "draw QA samples")
+            require_role(users.get_user(s, user_id), AUDITORS, "draw QA samples")
             plan = sampling_store.plan(s, plan_id)
             pool = sampling_store.candidates(s, start, end)
             result = draw(plan.spec, pool, seed, sampling_store.sampled_decision_ids(s))
@@ -114,7 +114,7 @@ class QaService:
     def qa_queue(self, user_id: int) -> tuple[SampleItem, ...]:
         """Sampled decisions waiting for an audit."""
         with self._db.read() as s:
-            _require(users.get_user(s, user_id), AUDITORS, "see the QA queue")
+            require_role(users.get_user(s, user_id), AUDITORS, "see the QA queue")
             return sampling_store.sample_items(s, status="pending")
 
     # -- scorecards ---------------------------------------------------------------------
@@ -148,7 +148,7 @@ class QaService:
         clean = tuple((c.strip(), label.strip(), float(w), bool(k))
                       for c, label, w, k in criteria)
         with self._db.write() as s:
-            _require(users.get_user(s, user_id), RESOLVERS, "change the scorecard")
+            require_role(users.get_user(s, user_id), RESOLVERS, "change the scorecard")
             new_id = qa_store.add_scorecard_version(s, name, clean, self._clock())
             return qa_store.scorecard(s, new_id)
 
@@ -156,7 +156,7 @@ class QaService:
     def blind_case(self, user_id: int, item_id: int) -> BlindCase:
         """The sampled case without the original outcome, reason or reviewer."""
         with self._db.read() as s:
-            _require(users.get_user(s, user_id), AUDITORS, "audit decisions")
+            require_role(users.get_user(s, user_id), AUDITORS, "audit decisions")
             return qa_store.blind_case(s, item_id)
 
     def open_audit(self, user_id: int, item_id: int) -> tuple[BlindCase, Reveal | None]:
@@ -175,7 +175,7 @@ class QaService:
         """
         now = self._clock()
         with self._db.write() as s:
-            _require(users.get_user(s, user_id), AUDITORS, "audit decisions")
+            require_role(users.get_user(s, user_id), AUDITORS, "audit decisions")
             item = qa_store.sample_item(s, item_id)
             if qa_store.evaluation_for_item(s, item_id) is not None:
                 raise ConflictError("This case has been audited already; open its evaluation")
@@ -192,7 +192,7 @@ class QaService:
     def reveal(self, user_id: int, evaluation_id: int) -> Reveal:
         """Reopen a started audit: the blind decision and the original side by side."""
         with self._db.read() as s:
-            _require(users.get_user(s, user_id), AUDITORS, "audit decisions")
+            require_role(users.get_user(s, user_id), AUDITORS, "audit decisions")
             ev = qa_store.evaluation(s, evaluation_id)
             card = qa_store.scorecard(s, ev.scorecard_id or 0)
             original = qa_store.original_decision(s, ev.decision_id)
@@ -206,7 +206,7 @@ class QaService:
         """Fill in the scorecard of a draft; the total is computed (IQS)."""
         now = self._clock()
         with self._db.write() as s:
-            _require(users.get_user(s, user_id), AUDITORS, "score evaluations")
+            require_role(users.get_user(s, user_id), AUDITORS, "score evaluations")
             row = qa_store.locked(s, evaluation_id, expected_version)
             if row.status != EvaluationStatus.DRAFT.value:
                 raise ConflictError("Only a draft can be scored; this one is " + row.status)
@@ -222,7 +222,7 @@ class QaService:
         """Publish a scored draft: the reviewer sees it and may dispute it for 48 hours."""
         now = self._clock()
         with self._db.write() as s:
-            _require(users.get_user(s, user_id), AUDITORS, "publish evaluations")
+            require_role(users.get_user(s, user_id), AUDITORS, "publish evaluations")
             row = qa_store.locked(s, evaluation_id, expected_version)
             if row.status != EvaluationStatus.DRAFT.value:
                 raise ConflictError("This evaluation is already " + row.status)
@@ -245,7 +245,7 @@ class QaService:
                     ) -> tuple[Evaluation, ...]:
         """Everyone's evaluations: QA, leads and admins only."""
         with self._db.read() as s:
-            _require(users.get_user(s, user_id), AUDITORS, "see other people's evaluations")
+            require_role(users.get_user(s, user_id), AUDITORS, "see other people's evaluations")
             return qa_store.evaluations(s, reviewer_id=reviewer_id, statuses=statuses)
 
     def evaluation(self, user_id: int, evaluation_id: int) -> Evaluation:
@@ -292,7 +292,7 @@ class QaService:
         score is computed again. Every change is in the evaluation's history."""
         now = self._clock()
         with self._db.write() as s:
-            _require(users.get_user(s, user_id), RESOLVERS, "resolve disputes")
+            require_role(users.get_user(s, user_id), RESOLVERS, "resolve disputes")
             row = qa_store.locked(s, evaluation_id, expected_version)
             if row.status != EvaluationStatus.DISPUTED.value:
                 raise ConflictError(f"This evaluation is {row.status}, not disputed")
@@ -337,7 +337,7 @@ class QaService:
                         end: datetime) -> StratifiedAccuracy | None:
         """The stratified estimate of one sample (None until every stratum is audited)."""
         with self._db.read() as s:
-            _require(users.get_user(s, user_id), AUDITORS, "see sample accuracy")
+            require_role(users.get_user(s, user_id), AUDITORS, "see sample accuracy")
             population = sampling_store.strata_population(s, sample_id)
             rows = qa_store.audited_rows(s, start, end)
         return stratified_for_sample(rows, sample_id, population)
@@ -359,7 +359,8 @@ def _as_invalid_input() -> Iterator[None]:
         raise InvalidInputError(str(exc)) from exc
 
 
-def _require(user: User, roles: frozenset[Role], what: str) -> None:
+def require_role(user: User, roles: frozenset[Role], what: str) -> None:
+    """``PermissionDeniedError`` unless the user has one of ``roles`` (``what``: the action)."""
     if user.role not in roles:
         who = "QA auditors, leads and admins" if Role.QA in roles else "leads and admins"
         raise PermissionDeniedError(f"Only {who} may {what}")

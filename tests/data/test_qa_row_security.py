@@ -4,13 +4,11 @@ person's role, and direct SQL (as psql would send it) is refused where the rules
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 from factories import Factory
-from rls_support import Person, Roles
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import DBAPIError
+from rls_support import Person, Roles, one, refused, run
+from sqlalchemy import Engine
 
 from reviewer_app.data.db import Database
 from reviewer_app.domain.enums import Outcome, Role
@@ -18,24 +16,6 @@ from reviewer_app.domain.qa_models import DisputeResolution, PlanKind, PlanSpec
 from reviewer_app.services.qa import QaService
 
 pytestmark = pytest.mark.pg
-
-INSUFFICIENT_PRIVILEGE = "42501"
-
-
-def run(engine: Engine, sql: str, **params: Any) -> int:
-    with engine.begin() as conn:
-        return int(conn.execute(text(sql), params).rowcount)
-
-
-def one(engine: Engine, sql: str, **params: Any) -> Any:
-    with engine.connect() as conn:
-        return conn.execute(text(sql), params).scalar()
-
-
-def refused(engine: Engine, sql: str, **params: Any) -> None:
-    with pytest.raises(DBAPIError) as info:
-        run(engine, sql, **params)
-    assert getattr(info.value.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE, info.value
 
 
 class Loop:
