@@ -309,8 +309,8 @@ def _num(value: float | None) -> str | None:
 
 def audited_rows(session: Session, start: datetime, end: datetime
                  ) -> list[AuditedDecision]:
-    """Published (or later) evaluations of decisions made in ``[start, end)``, with what
-    accuracy is cut by. Risk-picked samples come with their reason, to be kept apart."""
+    """Published (or later) audits of decisions made in ``[start, end)``, with what accuracy
+    is cut by. Risk-picked samples come with their reason, to be kept apart."""
     d, a, i = DecisionRow, AppealRow, QaSampleItemRow
     stmt = (
         select(E.reviewer_user_id, UserRow.display_name, QueueDefRow.code, a.policy_code,
@@ -320,7 +320,9 @@ def audited_rows(session: Session, start: datetime, end: datetime
         .join(QueueDefRow, QueueDefRow.id == a.queue_id)
         .join(UserRow, UserRow.id == E.reviewer_user_id)
         .outerjoin(i, i.id == E.sample_item_id)
-        .where(E.status.in_(("published", "disputed", "resolved")),
+        # Golden cases are planted known-answer tests, not a sample of the work: they are
+        # reported on their own (GoldenService.golden_results), not mixed into accuracy.
+        .where(E.status.in_(("published", "disputed", "resolved")), E.kind == "audit",
                d.decided_at >= start, d.decided_at < end)
         .order_by(d.decided_at))
     return [AuditedDecision(

@@ -22,7 +22,7 @@ from reviewer_app.domain.calibration import (
 )
 from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.enums import Outcome
-from reviewer_app.domain.errors import ConflictError, PermissionDeniedError
+from reviewer_app.domain.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from reviewer_app.services.qa import AUDITORS, require_role
 
 
@@ -37,15 +37,15 @@ class CalibrationService:
                participants: Sequence[int]) -> int:
         """A new session over ``items`` (in this order) for ``participants``."""
         if not name.strip():
-            raise ValueError("Give the session a name")
+            raise InvalidInputError("Give the session a name")
         if not items:
-            raise ValueError("Choose at least one case")
+            raise InvalidInputError("Choose at least one case")
         if len({i.appeal_id for i in items}) != len(items):
-            raise ValueError("A case can be in a session only once")
+            raise InvalidInputError("A case can be in a session only once")
         if not participants:
-            raise ValueError("Choose at least one participant")
+            raise InvalidInputError("Choose at least one participant")
         if any(not item.outcome.is_final for item in items):
-            raise ValueError("A gold answer must be a final outcome")
+            raise InvalidInputError("A gold answer must be a final outcome")
         with self._db.write() as s:
             require_role(users.get_user(s, user_id), AUDITORS, "run calibration sessions")
             for person in participants:
@@ -75,7 +75,7 @@ class CalibrationService:
              reason_code: str | None = None) -> None:
         """The participant's answer on one case; once only, while the session is open."""
         if not outcome.is_final:
-            raise ValueError("Rate with a final outcome")
+            raise InvalidInputError("Rate with a final outcome")
         with self._db.write() as s:
             info = store.session_info(s, session_id, user_id)
             if not store.is_participant(s, session_id, user_id):

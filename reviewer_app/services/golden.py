@@ -21,7 +21,7 @@ from reviewer_app.domain.calibration import (
     tally,
 )
 from reviewer_app.domain.clock import Clock, utc_now
-from reviewer_app.domain.errors import ConflictError
+from reviewer_app.domain.errors import ConflictError, InvalidInputError
 from reviewer_app.domain.qa_models import DISPUTE_WINDOW
 from reviewer_app.domain.scorecard import iqs
 from reviewer_app.services.qa import AUDITORS, require_role
@@ -37,9 +37,9 @@ class GoldenService:
     def create(self, user_id: int, gold: GoldAnswer, target_user_ids: Sequence[int]) -> int:
         """Make an open appeal a golden case for ``target_user_ids``."""
         if not gold.outcome.is_final:
-            raise ValueError("A gold answer must be a final outcome")
+            raise InvalidInputError("A gold answer must be a final outcome")
         if not target_user_ids:
-            raise ValueError("Choose the reviewers the golden case is meant for")
+            raise InvalidInputError("Choose the reviewers the golden case is meant for")
         with self._db.write() as s:
             require_role(users.get_user(s, user_id), AUDITORS, "create golden cases")
             status = golden_store.appeal_status(s, gold.appeal_id)

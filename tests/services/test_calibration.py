@@ -13,7 +13,12 @@ from sqlalchemy.exc import DBAPIError
 from reviewer_app.data.db import Database
 from reviewer_app.domain.calibration import BlindItem, GoldAnswer
 from reviewer_app.domain.enums import Outcome, Role
-from reviewer_app.domain.errors import ConflictError, NotFoundError, PermissionDeniedError
+from reviewer_app.domain.errors import (
+    ConflictError,
+    InvalidInputError,
+    NotFoundError,
+    PermissionDeniedError,
+)
 from reviewer_app.services.calibration import CalibrationService
 
 U, OV = Outcome.UPHOLD, Outcome.OVERTURN
@@ -55,9 +60,9 @@ def test_only_qa_leads_and_admins_create_close_and_read_results(
             action(s.ana, s.id)
     lead = f.user("lena", role=Role.LEAD)
     assert cal.results(lead, s.id).participants == (s.ana, s.ben)
-    with pytest.raises(ValueError, match="final outcome"):
+    with pytest.raises(InvalidInputError, match="final outcome"):
         cal.create(s.quinn, "x", [GoldAnswer(s.appeals[0], Outcome.ESCALATE)], [s.ana])
-    with pytest.raises(ValueError, match="only once"):
+    with pytest.raises(InvalidInputError, match="only once"):
         cal.create(s.quinn, "x", [s.gold[0], s.gold[0]], [s.ana])
 
 
@@ -93,7 +98,7 @@ def test_a_case_is_rated_once_by_participants_of_an_open_session(
         cal.rate(s.cara, s.id, s.appeals[0], U)
     with pytest.raises(PermissionDeniedError):  # QA is not a participant either
         cal.rate(s.quinn, s.id, s.appeals[0], U)
-    with pytest.raises(ValueError, match="final"):
+    with pytest.raises(InvalidInputError, match="final"):
         cal.rate(s.ana, s.id, s.appeals[1], Outcome.REQUEST_INFO)
     with pytest.raises(NotFoundError):
         cal.rate(s.ana, s.id, 999_999, U)

@@ -17,6 +17,7 @@ from reviewer_app.domain.calibration import GoldAnswer
 from reviewer_app.domain.enums import Outcome, Role
 from reviewer_app.domain.errors import (
     ConflictError,
+    InvalidInputError,
     NothingToClaimError,
     PermissionDeniedError,
 )
@@ -70,7 +71,7 @@ def test_only_qa_leads_and_admins_make_open_appeals_golden(w: World) -> None:
     decided = w.f.appeal(status="decided", decided_at=NOW)
     with pytest.raises(ConflictError, match="open appeal"):
         w.golden.create(w.quinn, GoldAnswer(decided, Outcome.UPHOLD), [w.ben])
-    with pytest.raises(ValueError, match="reviewers"):
+    with pytest.raises(InvalidInputError, match="reviewers"):
         w.golden.create(w.quinn, GoldAnswer(other, Outcome.UPHOLD), [])
     for action in (w.golden.golden_results, w.golden.score_decided):
         with pytest.raises(PermissionDeniedError):
@@ -116,6 +117,8 @@ def test_a_decided_golden_case_is_scored_once(database: Database, w: World,
     assert events == ["scored", "published"]
     [tally] = w.golden.golden_results(w.quinn)
     assert (tally.user_id, tally.decided, tally.correct) == (w.ana, 1, 1)
+    # A planted known-answer case is reported apart, not counted as an audit in accuracy.
+    assert w.qa.accuracy(w.quinn, clock.now - timedelta(days=1), clock.now, "reviewer") == ()
 
 
 def test_a_wrong_outcome_scores_zero(database: Database, clock: ManualClock) -> None:
