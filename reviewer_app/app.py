@@ -23,7 +23,9 @@ from reviewer_app.domain.handle_time import HandleTimeMeter
 from reviewer_app.domain.models import User
 from reviewer_app.first_run_tasks import FirstRunTasks
 from reviewer_app.log import setup_logging
+from reviewer_app.services.calibration import CalibrationService
 from reviewer_app.services.credentials import CredentialStore
+from reviewer_app.services.golden import GoldenService
 from reviewer_app.services.guidance import GuidanceService
 from reviewer_app.services.handoff import HandOffService
 from reviewer_app.services.outbox import OutboxService
@@ -71,6 +73,8 @@ def build_services(db: Database, cfg: Config) -> Services:
         change_feed=lambda: ChangeFeedReader(db),
         outbox=OutboxService(OutboxStore(config.data_dir() / OUTBOX_FILE), db, review, queue),
         qa=QaService(db),
+        calibration=CalibrationService(db),
+        golden=GoldenService(db),
     )
 
 

@@ -407,6 +407,171 @@ Response: {response}</source>
     </message>
 </context>
 <context>
+    <name>CalibrationPanel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/qa/calibration_panel.py" line="+84" />
+        <source>&amp;Rate this case (Ctrl+Return)</source>
+        <translation>为此案件评分(&amp;R)（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Outcome:</source>
+        <translation>结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reason &amp;code:</source>
+        <translation>原因代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rate blind (no gold answer, no one else's rating)</source>
+        <translation>盲评（不显示标准答案和他人评分）</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>C&amp;lose session</source>
+        <translation>结束会话(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>One case a line: reference, gold outcome, optional reason code
+AP-00000586 overturn OVR-NEW-EVIDENCE</source>
+        <translation>每行一个案件：编号、标准答案结果、可选的原因代码
+AP-00000586 overturn OVR-NEW-EVIDENCE</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Create &amp;session</source>
+        <translation>创建会话(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cases:</source>
+        <translation>案件：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Participants:</source>
+        <translation>参与者：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>New calibration session</source>
+        <translation>新建校准会话</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+56" />
+        <source>closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{name} · {n} cases · {state}</source>
+        <translation>{name} · {n} 个案件 · {state}</translation>
+    </message>
+    <message>
+        <location line="+58" />
+        <source>Nothing to rate in this session.</source>
+        <translation>此会话中没有待评分的案件。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No calibration session for you right now.</source>
+        <translation>目前没有需要您参加的校准会话。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Case {n} of the session</source>
+        <translation>会话中的第 {n} 个案件</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{ref} · {policy} · {language}
+Enforcement: {action}
+Facts: {facts}
+
+Appellant's statement:
+{statement}</source>
+        <translation>{ref} · {policy} · {language}
+处置措施：{action}
+依据事实：{facts}
+
+申诉人陈述：
+{statement}</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Rating saved.</source>
+        <translation>评分已保存。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Line {n}: write the appeal reference, a final outcome (uphold, overturn, partial, reject_inadmissible) and optionally a reason code.</source>
+        <translation>第 {n} 行：请写申诉编号、最终结果（uphold、overturn、partial、reject_inadmissible），可选原因代码。</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Session created; participants find it in their Calibration tab.</source>
+        <translation>会话已创建；参与者可在各自的“校准”标签页中找到。</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Agreement with the gold answer:</source>
+        <translation>与标准答案一致：</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Cohen's kappa, pairs:</source>
+        <translation>Cohen's kappa（两两比较）：</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Fleiss' kappa: {v}</source>
+        <translation>Fleiss' kappa：{v}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Krippendorff's alpha (nominal): {v}</source>
+        <translation>Krippendorff's alpha（名义）：{v}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Most contested first:</source>
+        <translation>分歧最大的案件在前：</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>  {ref}: {d:.0%} disagree · gold {gold} · {spread}</source>
+        <translation>  {ref}：{d:.0%} 不一致 · 标准答案 {gold} · {spread}</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>n/a ({reason})</source>
+        <translation>无法计算（{reason}）</translation>
+    </message>
+</context>
+<context>
     <name>CaseHeader</name>
     <message>
         <location filename="../../reviewer_app/ui/case/header.py" line="+68" />
@@ -1193,6 +1358,89 @@ Response: {response}</source>
     </message>
 </context>
 <context>
+    <name>GoldenPanel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/qa/golden_panel.py" line="+55" />
+        <source>any reason code if empty</source>
+        <translation>留空表示任何原因代码均可</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Make &amp;golden</source>
+        <translation>设为黄金案例(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Open &amp;appeal:</source>
+        <translation>未结申诉(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Gold &amp;outcome:</source>
+        <translation>标准答案结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Gold &amp;reason code:</source>
+        <translation>标准答案原因代码(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>For reviewers:</source>
+        <translation>针对审核员：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>New golden case</source>
+        <translation>新建黄金案例</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A golden case stays in the queue like any other appeal and only its reviewers are offered it; nothing on their screen says it is golden. Once decided it is scored against the gold answer and published to the reviewer. Golden results are kept out of audit accuracy.</source>
+        <translation>黄金案例与其他申诉一样留在队列中，只分配给指定的审核员；他们的界面上不会显示这是黄金案例。决定后会与标准答案比对评分并发布给审核员。黄金案例结果不计入审核准确率。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Golden cases decided</source>
+        <translation>已决定的黄金案例</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Gold outcome</source>
+        <translation>符合标准答案</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Score &amp;decided golden cases now</source>
+        <translation>立即为已决定的黄金案例评分(&amp;D)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+47" />
+        <source>%n golden decision(s) scored and published.</source>
+        <translation><numerusform>已为 %n 个黄金案例决定评分并发布。</numerusform></translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Type the reference of an open appeal.</source>
+        <translation>请输入一个未结申诉的编号。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>{ref} is now a golden case for {n} reviewer(s).</source>
+        <translation>{ref} 现为 {n} 位审核员的黄金案例。</translation>
+    </message>
+</context>
+<context>
     <name>GuidancePanel</name>
     <message>
         <location filename="../../reviewer_app/ui/guidance/panel.py" line="+54" />
@@ -1558,7 +1806,7 @@ Response: {response}</source>
         <translation>按 Ctrl+N 领取最紧急的申诉，按 Ctrl+Return 提交并领取下一个。按 F1 查看全部快捷键。</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+52" />
         <source>Closed the workstation</source>
         <translation>已关闭工作台</translation>
     </message>
@@ -1699,7 +1947,7 @@ Response: {response}</source>
 <context>
     <name>QaWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/qa/qa_window.py" line="+30" />
+        <location filename="../../reviewer_app/ui/qa/qa_window.py" line="+36" />
         <source>Quality assurance — {name}</source>
         <translation>质量保证 — {name}</translation>
     </message>
@@ -1730,11 +1978,21 @@ Response: {response}</source>
     </message>
     <message>
         <location line="+4" />
+        <source>&amp;Calibration</source>
+        <translation>校准(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Golden cases</source>
+        <translation>黄金案例(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Score&amp;card</source>
         <translation>评分卡(&amp;C)</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+20" />
         <source>Ctrl+Return records your blind decision, Ctrl+Shift+P publishes, F5 reloads, Ctrl+W closes.</source>
         <translation>Ctrl+Return 记录您的盲审决定，Ctrl+Shift+P 发布，F5 刷新，Ctrl+W 关闭。</translation>
     </message>
@@ -2293,7 +2551,7 @@ Response: {response}</source>
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../reviewer_app/app.py" line="+166" />
+        <location filename="../../reviewer_app/app.py" line="+170" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

@@ -350,3 +350,15 @@ def add_scorecard_version(session: Session, name: str,
          "weight": weight, "critical": critical}
         for i, (code, label, weight, critical) in enumerate(criteria)])
     return row.id
+
+
+def appeal_ids(session: Session, refs: list[str]) -> dict[str, int]:
+    """Appeal id by reference, for the refs that exist."""
+    rows = session.execute(select(AppealRow.ref, AppealRow.id).where(AppealRow.ref.in_(refs)))
+    return {ref: appeal_id for ref, appeal_id in rows}
+
+
+def appeal_refs(session: Session, ids: list[int]) -> dict[int, str]:
+    """Appeal reference by id."""
+    rows = session.execute(select(AppealRow.id, AppealRow.ref).where(AppealRow.id.in_(ids)))
+    return {appeal_id: ref for appeal_id, ref in rows}

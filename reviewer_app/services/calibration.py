@@ -59,6 +59,12 @@ class CalibrationService:
         with self._db.read() as s:
             return tuple(x for x in store.sessions(s, user_id) if x.rated < x.items)
 
+    def all_sessions(self, user_id: int) -> tuple[CalibrationSession, ...]:
+        """Every session, open or closed (QA, leads, admins: to read results)."""
+        with self._db.read() as s:
+            require_role(users.get_user(s, user_id), AUDITORS, "see calibration results")
+            return store.sessions(s, user_id, participant_only=False, open_only=False)
+
     def items(self, user_id: int, session_id: int) -> tuple[int, ...]:
         """The appeal ids of a session, in order (participants and auditors)."""
         with self._db.read() as s:

@@ -117,6 +117,28 @@ class QaService:
             require_role(users.get_user(s, user_id), AUDITORS, "see the QA queue")
             return sampling_store.sample_items(s, status="pending")
 
+    # -- lookups for the QA screens --------------------------------------------------------
+    def appeal_ids(self, user_id: int, refs: list[str]) -> dict[str, int]:
+        """Appeal ids for references typed by an auditor; ``InvalidInputError`` naming the
+        references that do not exist."""
+        with self._db.read() as s:
+            require_role(users.get_user(s, user_id), AUDITORS, "pick cases for QA")
+            found = qa_store.appeal_ids(s, refs)
+        missing = [r for r in refs if r not in found]
+        if missing:
+            raise InvalidInputError(f"No appeal {', '.join(missing)}")
+        return found
+
+    def appeal_refs(self, ids: list[int]) -> dict[int, str]:
+        """Appeal references by id (every role reads appeals)."""
+        with self._db.read() as s:
+            return qa_store.appeal_refs(s, ids)
+
+    def people(self) -> tuple[User, ...]:
+        """Active users (for names, participants and golden-case targets)."""
+        with self._db.read() as s:
+            return users.list_users(s, active_only=True)
+
     # -- scorecards ---------------------------------------------------------------------
     def active_scorecard(self) -> Scorecard:
         """The scorecard new audits are scored on."""

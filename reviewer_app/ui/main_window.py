@@ -205,7 +205,9 @@ class MainWindow(QMainWindow):
             return
         if self.qa_window is None:
             self.qa_window = QaWindow(self._runner, self._services.qa, self.flow.user,
-                                      clock=self._clock, parent=self)
+                                      clock=self._clock, parent=self,
+                                      calibration=self._services.calibration,
+                                      golden=self._services.golden)
             self.qa_window.setWindowFlag(Qt.WindowType.Window)
         self.qa_window.show()
         self.qa_window.raise_()

@@ -18,6 +18,8 @@ from reviewer_app.domain.models import (
     ResponseTemplate,
     SopDocument,
 )
+from reviewer_app.services.calibration import CalibrationService
+from reviewer_app.services.golden import GoldenService
 from reviewer_app.services.guidance import GuidanceService
 from reviewer_app.services.handoff import HandOffService
 from reviewer_app.services.outbox import OutboxService
@@ -45,6 +47,8 @@ class Services:
     # then decisions go straight to the database (no offline safety).
     outbox: OutboxService | None = None
     qa: QaService | None = None  # the QA workstation (None: its menu entry is hidden)
+    calibration: CalibrationService | None = None
+    golden: GoldenService | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,15 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.models import User
+from reviewer_app.services.calibration import CalibrationService
+from reviewer_app.services.golden import GoldenService
 from reviewer_app.services.qa import AUDITORS, RESOLVERS, QaService
 from reviewer_app.ui.qa.accuracy_panel import AccuracyPanel
 from reviewer_app.ui.qa.audit_panel import AuditPanel
+from reviewer_app.ui.qa.calibration_panel import CalibrationPanel
 from reviewer_app.ui.qa.evaluations_panel import EvaluationsPanel
+from reviewer_app.ui.qa.golden_panel import GoldenPanel
+from reviewer_app.ui.qa.qa_tab import QaTab
 from reviewer_app.ui.qa.sampling_panel import SamplingPanel
 from reviewer_app.ui.qa.scorecard_panel import ScorecardPanel
 from reviewer_app.ui.widgets.banner import MessageBanner
@@ -24,7 +29,8 @@ class QaWindow(QMainWindow):
     their own evaluations and see their own accuracy."""
 
     def __init__(self, runner: Runner, qa: QaService, user: User, *, clock: Clock = utc_now,
-                 parent: QWidget | None = None) -> None:
+                 calibration: CalibrationService | None = None,
+                 golden: GoldenService | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("qaWindow")
         self.setWindowTitle(self.tr("Quality assurance — {name}").format(
@@ -48,6 +54,14 @@ class QaWindow(QMainWindow):
                          else self.tr("My &evaluations"))
         self.accuracy = AccuracyPanel(runner, qa, user.id, today, mine_only=not auditor)
         self.tabs.addTab(self.accuracy, self.tr("Acc&uracy"))
+        self.calibration: CalibrationPanel | None = None
+        if calibration is not None:
+            self.calibration = CalibrationPanel(runner, calibration, qa, user, auditor=auditor)
+            self.tabs.addTab(self.calibration, self.tr("&Calibration"))
+        self.golden: GoldenPanel | None = None
+        if golden is not None and auditor:
+            self.golden = GoldenPanel(runner, golden, qa, user)
+            self.tabs.addTab(self.golden, self.tr("&Golden cases"))
         self.scorecard: ScorecardPanel | None = None
         if user.role in RESOLVERS:
             self.scorecard = ScorecardPanel(runner, qa, user.id)
@@ -60,8 +74,7 @@ class QaWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(1400, 860)
 
-        panels = [p for p in (self.audit, self.sampling, self.evaluations, self.accuracy,
-                              self.scorecard) if p is not None]
+        panels = [p for p in self._tabs() if p is not None]
         for panel in panels:
             panel.message.connect(self.banner.show_message)
         if self.audit is not None and self.sampling is not None:
@@ -79,7 +92,10 @@ class QaWindow(QMainWindow):
 
     def reload(self) -> None:
         """Read every tab's data again."""
-        for panel in (self.audit, self.sampling, self.evaluations, self.accuracy,
-                      self.scorecard):
+        for panel in self._tabs():
             if panel is not None:
                 panel.reload()
+
+    def _tabs(self) -> tuple[QaTab | None, ...]:
+        return (self.audit, self.sampling, self.evaluations, self.accuracy, self.calibration,
+                self.golden, self.scorecard)
