@@ -103,6 +103,14 @@ MESSAGES: dict[str, str] = {
         "样本 {id}：从 {population} 个决定中抽取了 {picked} 个（种子 {seed}），已加入审核队列。",
     # --- accuracy ---
     "Week": "周",
+    "Sample": "样本",
+    "Period": "期间",
+    "Stratified accuracy": "分层准确率",
+    "95% interval": "95% 区间",
+    "Per sample, strata weighted by their share of all decisions (Σ N_h/N · p_h), never "
+    "pooled; shown once every stratum has an audit.":
+        "按样本计算，各层按其在全部决定中的占比加权（Σ N_h/N · p_h），不直接合并；"
+        "每一层都有审核后才显示。",
     "&Show": "显示(&S)",
     "Audited": "已审核",
     "Correct": "正确",

@@ -4,7 +4,7 @@
 <context>
     <name>AccuracyPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/qa/accuracy_panel.py" line="+41" />
+        <location filename="../../reviewer_app/ui/qa/accuracy_panel.py" line="+42" />
         <source>Reviewer</source>
         <translation>审核员</translation>
     </message>
@@ -45,11 +45,12 @@
     </message>
     <message>
         <location line="+0" />
+        <location line="+18" />
         <source>Audited</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-18" />
         <source>Correct</source>
         <translation>正确</translation>
     </message>
@@ -82,6 +83,31 @@
         <location line="+1" />
         <source>to</source>
         <translation>至</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stratified accuracy</source>
+        <translation>分层准确率</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>95% interval</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Per sample, strata weighted by their share of all decisions (Σ N_h/N · p_h), never pooled; shown once every stratum has an audit.</source>
+        <translation>按样本计算，各层按其在全部决定中的占比加权（Σ N_h/N · p_h），不直接合并；每一层都有审核后才显示。</translation>
     </message>
 </context>
 <context>

@@ -148,3 +148,14 @@ def sample_items(session: Session, *, status: str | None = "pending",
     if status is not None:
         stmt = stmt.where(i.status == status)
     return tuple(SampleItem(*row) for row in session.execute(stmt))
+
+
+def samples(session: Session, limit: int = 50) -> list[tuple[int, str, datetime, datetime, int]]:
+    """Recent samples, newest first: (id, plan name, period start, period end, picked)."""
+    picked = (select(func.count()).where(QaSampleItemRow.sample_id == QaSampleRow.id)
+              .correlate(QaSampleRow).scalar_subquery())
+    stmt = (select(QaSampleRow.id, SamplingPlanRow.name, QaSampleRow.period_start,
+                   QaSampleRow.period_end, picked)
+            .join(SamplingPlanRow, SamplingPlanRow.id == QaSampleRow.plan_id)
+            .order_by(QaSampleRow.id.desc()).limit(limit))
+    return [(r[0], r[1], r[2], r[3], int(r[4])) for r in session.execute(stmt)]

@@ -286,3 +286,19 @@ class AccuracyRow:
     accuracy: float | None
     low: float | None
     high: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class SampleSummary:
+    """A recorded sample with its stratified accuracy estimate (None until every stratum
+    has an audit)."""
+
+    id: int
+    plan: str
+    period_start: datetime
+    period_end: datetime
+    picked: int
+    audited: int
+    estimate: float | None
+    low: float | None
+    high: float | None

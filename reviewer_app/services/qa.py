@@ -33,6 +33,7 @@ from reviewer_app.domain.qa_models import (
     OriginalDecision,
     PlanSpec,
     SampleItem,
+    SampleSummary,
     SamplingPlan,
     Scorecard,
 )
@@ -363,6 +364,22 @@ class QaService:
             population = sampling_store.strata_population(s, sample_id)
             rows = qa_store.audited_rows(s, start, end)
         return stratified_for_sample(rows, sample_id, population)
+
+    def samples(self, user_id: int) -> tuple[SampleSummary, ...]:
+        """Recent samples with their stratified estimates (weighted by recorded N_h)."""
+        out = []
+        with self._db.read() as s:
+            require_role(users.get_user(s, user_id), AUDITORS, "see sample accuracy")
+            for sample_id, plan, start, end, picked in sampling_store.samples(s):
+                population = sampling_store.strata_population(s, sample_id)
+                rows = [r for r in qa_store.audited_rows(s, start, end)
+                        if r.sample_id == sample_id]
+                est = stratified_for_sample(rows, sample_id, population)
+                out.append(SampleSummary(
+                    sample_id, plan, start, end, picked, len(rows),
+                    None if est is None else est.estimate, None if est is None else est.low,
+                    None if est is None else est.high))
+        return tuple(out)
 
     def history(self, user_id: int, evaluation_id: int
                 ) -> tuple[tuple[datetime, str, str | None, str | None], ...]:

@@ -216,6 +216,11 @@ def test_accuracy_counts_published_audits_and_reviewers_see_only_their_own(
     est = qa.sample_accuracy(t.quinn, sample.sample_id, NOW - 7 * DAY, NOW)
     assert est is not None and est.audited == 3
     assert est.estimate == pytest.approx(2 / 3)
+    [summary] = qa.samples(t.quinn)
+    assert (summary.id, summary.picked, summary.audited) == (sample.sample_id, 4, 3)
+    assert summary.estimate == pytest.approx(2 / 3)
+    with pytest.raises(PermissionDeniedError):
+        qa.samples(t.ana)
 
 
 def test_an_audit_started_earlier_reopens_at_the_comparison(f: Factory, qa: QaService) -> None:

@@ -126,6 +126,11 @@ def test_blind_review_publish_dispute_resolve(qtbot: QtBot, desk: Desk) -> None:
     assert (ev.status, ev.score, ev.error_type, ev.blind_outcome) == (
         "published", 0.0, "wrong_uphold", "overturn")
     assert ev.comment == "The new invoice was genuine."
+    accuracy = qa_window.accuracy
+    accuracy.reload()
+    qtbot.waitUntil(lambda: accuracy.samples.rowCount() == 1
+                    and accuracy.samples.item(0, 2).text() == "1 / 2", timeout=5000)
+    assert accuracy.samples.item(0, 3).text() == "0.0%"  # the one audit found an error
 
     # The reviewer sees it and disputes the outcome criterion.
     mine = window_for(qtbot, desk, "ana")

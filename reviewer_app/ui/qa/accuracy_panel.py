@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer_app.domain.qa_accuracy import GROUPS
-from reviewer_app.domain.qa_models import AccuracyRow
+from reviewer_app.domain.qa_models import AccuracyRow, SampleSummary
 from reviewer_app.services.qa import QaService
+from reviewer_app.ui import labels
 from reviewer_app.ui.qa.qa_tab import QaTab
 from reviewer_app.ui.qa.sampling_panel import day_start
 from reviewer_app.workers.runner import Runner
@@ -66,10 +67,27 @@ class AccuracyPanel(QaTab):
                        self.date_from, QLabel(self.tr("to")), self.date_to, self.show_button):
             bar.addWidget(widget)
         bar.addStretch(1)
+        self._mine_only = mine_only
+        self.samples = QTableWidget(0, 5)
+        self.samples.setObjectName("sampleEstimates")
+        self.samples.setHorizontalHeaderLabels([
+            self.tr("Sample"), self.tr("Period"), self.tr("Audited"),
+            self.tr("Stratified accuracy"), self.tr("95% interval")])
+        self.samples.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.samples.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.samples.verticalHeader().hide()
+        samples_note = QLabel(self.tr(
+            "Per sample, strata weighted by their share of all decisions (Σ N_h/N · p_h), "
+            "never pooled; shown once every stratum has an audit."))
+        samples_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(note)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
+        if not mine_only:
+            layout.addWidget(samples_note)
+            layout.addWidget(self.samples, 1)
         self.show_button.clicked.connect(self.reload)
         self.cut.currentIndexChanged.connect(self.reload)
 
@@ -79,6 +97,8 @@ class AccuracyPanel(QaTab):
         end = day_start(self.date_to.date()) + timedelta(days=1)
         self.submit(self._qa.accuracy, self._user_id, start, end,
                             self.cut.currentData(), on_done=self._set_rows)
+        if not self._mine_only:
+            self.submit(self._qa.samples, self._user_id, on_done=self._set_samples)
 
     def _set_rows(self, rows: tuple[AccuracyRow, ...]) -> None:
         self.table.setRowCount(len(rows))
@@ -88,4 +108,16 @@ class AccuracyPanel(QaTab):
                       "—" if row.low is None else f"{row.low:.1%} – {row.high:.1%}")
             for c, value in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(value))
+
+    def _set_samples(self, samples: tuple[SampleSummary, ...]) -> None:
+        self.samples.setRowCount(len(samples))
+        for r, s in enumerate(samples):
+            last_day = s.period_end - timedelta(days=1)
+            values = (f"{s.id} · {s.plan}",
+                      f"{labels.date_only(s.period_start)} – {labels.date_only(last_day)}",
+                      f"{s.audited} / {s.picked}",
+                      "—" if s.estimate is None else f"{s.estimate:.1%}",
+                      "—" if s.low is None else f"{s.low:.1%} – {s.high:.1%}")
+            for c, value in enumerate(values):
+                self.samples.setItem(r, c, QTableWidgetItem(value))
 
