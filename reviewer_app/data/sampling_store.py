@@ -56,6 +56,12 @@ def save_plan(session: Session, *, name: str, spec: PlanSpec, user_id: int | Non
     return row.id
 
 
+def plan_named(session: Session, name: str) -> bool:
+    """True if a plan (active or not) has this name."""
+    return session.scalar(select(SamplingPlanRow.id).where(SamplingPlanRow.name == name)) \
+        is not None
+
+
 def plans(session: Session) -> tuple[SamplingPlan, ...]:
     """Active plans by name."""
     rows = session.scalars(select(SamplingPlanRow).where(SamplingPlanRow.active.is_(True))

@@ -23,6 +23,7 @@ from reviewer_app.services.catalog import (
     sla_hours,
 )
 from reviewer_app.services.demo_cases import CaseBuilder
+from reviewer_app.services.demo_qa import add_demo_qa
 from reviewer_app.services.demo_texts import phrase_banks
 from reviewer_app.services.workspace import open_workspace, upgrade_database, workspace_state
 
@@ -83,6 +84,8 @@ def generate_demo(
         return _batches(builder, appeals, refs)
 
     counts = write_demo(db, build, after)
+    if appeals:
+        add_demo_qa(db, seed=seed, now=now)
     return DemoSummary(
         appeals=counts["appeals"], appellants=counts["appellants"],
         enforcements=counts["enforcements"], users=counts["users"], events=counts["events"],

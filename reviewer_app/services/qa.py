@@ -85,6 +85,8 @@ class QaService:
             raise InvalidInputError("Give the plan a name")
         with self._db.write() as s:
             require_role(users.get_user(s, user_id), AUDITORS, "configure sampling plans")
+            if sampling_store.plan_named(s, name.strip()):
+                raise InvalidInputError(f"A plan named “{name.strip()}” exists already")
             return sampling_store.save_plan(s, name=name.strip(), spec=spec, user_id=user_id,
                                             now=self._clock())
 

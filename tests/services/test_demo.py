@@ -223,3 +223,45 @@ def test_ensure_demo_database_fills_once(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
     assert ensure_demo_database(url, appeals=30, seed=7, now=NOW)
     assert not ensure_demo_database(url, appeals=30, seed=7, now=NOW)
+
+
+def test_the_demo_gives_every_qa_tab_something_to_show(demo: Database, tmp_path: Path) -> None:
+    from reviewer_app.data.orm import (
+        CalibrationRatingRow,
+        GoldenCaseRow,
+        QaEvaluationRow,
+        QaSampleItemRow,
+        SamplingPlanRow,
+    )
+
+    def qa_rows(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+        with db.read() as s:
+            return {
+                "plans": [tuple(r) for r in s.execute(select(
+                    SamplingPlanRow.name, SamplingPlanRow.kind).order_by(SamplingPlanRow.id))],
+                "items": [tuple(r) for r in s.execute(select(
+                    QaSampleItemRow.decision_id, QaSampleItemRow.status)
+                    .order_by(QaSampleItemRow.id))],
+                "evaluations": [tuple(r) for r in s.execute(select(
+                    QaEvaluationRow.decision_id, QaEvaluationRow.status, QaEvaluationRow.score,
+                    QaEvaluationRow.kind).order_by(QaEvaluationRow.id))],
+                "ratings": [tuple(r) for r in s.execute(select(
+                    CalibrationRatingRow.appeal_id, CalibrationRatingRow.user_id,
+                    CalibrationRatingRow.outcome).order_by(CalibrationRatingRow.appeal_id,
+                                                           CalibrationRatingRow.user_id))],
+                "golden": [tuple(r) for r in s.execute(select(GoldenCaseRow.appeal_id))],
+            }
+
+    found = qa_rows(demo)
+    assert len(found["plans"]) == 3
+    statuses = Counter(status for _d, status, _s, _k in found["evaluations"])
+    assert statuses["published"] >= 1 and statuses["disputed"] == 1
+    assert any(score == 0 for _d, _st, score, _k in found["evaluations"])  # errors found
+    assert any(status == "pending" for _d, status in found["items"])  # work left for QA
+    assert found["ratings"] and len(found["golden"]) == 1
+    other = _fresh_sqlite(tmp_path / "again.sqlite3")
+    try:
+        generate_demo(other, appeals=600, seed=11, now=NOW)
+        assert qa_rows(other) == found  # deterministic like the rest of the demo
+    finally:
+        other.dispose()

@@ -157,6 +157,9 @@ def test_rules_the_service_enforces(f: Factory, qa: QaService, clock: ManualCloc
         qa.create_plan(t.ana, "Mine", PlanSpec(kind=PlanKind.RANDOM, rate=0.1))
     with pytest.raises(InvalidInputError, match="rate"):
         qa.create_plan(t.quinn, "Bad", PlanSpec(kind=PlanKind.RANDOM, rate=2.0))
+    qa.create_plan(t.quinn, "Tenth", PlanSpec(kind=PlanKind.RANDOM, rate=0.1))
+    with pytest.raises(InvalidInputError, match="exists already"):
+        qa.create_plan(t.quinn, "Tenth ", PlanSpec(kind=PlanKind.RANDOM, rate=0.2))
     _item, ev_id = _audit_first(qa, t)
     with pytest.raises(PermissionDeniedError):
         qa.evaluations(t.ana)  # a reviewer cannot list everyone's
