@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import and_, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -28,7 +28,7 @@ from reviewer_app.domain.enums import AppealStatus, Outcome
 from reviewer_app.domain.errors import ConflictError, NotFoundError
 from reviewer_app.domain.qa_models import ErrorType, EvaluationStatus, QaEventType
 
-G, E, D = GoldenCaseRow, QaEvaluationRow, DecisionRow
+G, E, D, T = GoldenCaseRow, QaEvaluationRow, DecisionRow, GoldenTargetRow
 GOLDEN = "golden"
 FINAL_OUTCOMES = tuple(o.value for o in Outcome if o.is_final)
 
@@ -82,12 +82,18 @@ def create(session: Session, *, gold: GoldAnswer, created_by: int, now: datetime
 
 
 def unscored(session: Session) -> tuple[Unscored, ...]:
-    """The first final decision of each golden case that has no golden evaluation."""
+    """The first final decision by a target of each golden case without a golden evaluation.
+
+    A decision by someone the case was not meant for (who opened it from the queue list)
+    is not scored: a golden evaluation would tell them the case was a test.
+    """
     scored = select(E.id).where(E.kind == GOLDEN, E.appeal_id == G.appeal_id).exists()
+
     rows = session.execute(
         select(G.appeal_id, G.gold_outcome, G.gold_reason_code, G.created_by, D.id, D.user_id,
                D.outcome, D.reason_code)
         .join(D, D.appeal_id == G.appeal_id)
+        .join(T, and_(T.golden_id == G.id, T.user_id == D.user_id))
         .where(D.outcome.in_(FINAL_OUTCOMES), ~scored)
         .order_by(G.appeal_id, D.decided_at, D.id))
     found: dict[int, Unscored] = {}

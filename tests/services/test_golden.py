@@ -144,3 +144,13 @@ def test_two_runs_that_both_saw_the_case_unscored_record_it_once(
         assert golden_store.record(s, ev, actor_id=None, now=NOW, dispute_until=NOW) is None
     with database.read() as s:
         assert s.scalar(select(func.count()).select_from(QaEvaluationRow)) == 1
+
+
+def test_a_decision_by_someone_the_case_was_not_meant_for_is_not_scored(
+        database: Database, w: World) -> None:
+    # Ben opened the golden case from the queue list himself (only claim-next keeps it for
+    # its targets): scoring it would tell him it was a test.
+    w.queue.claim(w.golden_appeal, w.ben)
+    w.decide(w.ben, w.golden_appeal, Outcome.UPHOLD, "UPH-DOCS-INVALID")
+    assert w.golden.score_decided(w.quinn) == ()
+    assert w.qa.my_evaluations(w.ben) == ()
