@@ -44,6 +44,8 @@ MESSAGES: dict[str, str] = {
     "  {ref}: {d:.0%} disagree · gold {gold} · {spread}":
         "  {ref}：{d:.0%} 不一致 · 标准答案 {gold} · {spread}",
     "n/a ({reason})": "无法计算（{reason}）",
+    "  (%n pair(s) with no case rated by both left out)":
+        "  （已略去 %n 对没有共同评分案件的组合）",
     # --- golden cases ---
     "&Golden cases": "黄金案例(&G)",
     "any reason code if empty": "留空表示任何原因代码均可",

@@ -571,8 +571,13 @@ Appellant's statement:
         <source>Cohen's kappa, pairs:</source>
         <translation>Cohen's kappa（两两比较）：</translation>
     </message>
+    <message numerus="yes">
+        <location line="+7" />
+        <source>  (%n pair(s) with no case rated by both left out)</source>
+        <translation><numerusform>  （已略去 %n 对没有共同评分案件的组合）</numerusform></translation>
+    </message>
     <message>
-        <location line="+5" />
+        <location line="+2" />
         <source>Fleiss' kappa: {v}</source>
         <translation>Fleiss' kappa：{v}</translation>
     </message>

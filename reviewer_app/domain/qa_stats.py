@@ -135,11 +135,12 @@ def stratified_accuracy(strata: Sequence[Stratum],
     Estimate ``Σ W_h p_h`` with ``W_h = N_h / N`` and ``p_h = c_h / n_h``: never the pooled
     ``Σ c_h / Σ n_h``, which over-weights the strata audited more heavily. The interval is
     the normal approximation ``estimate ± z · sqrt(V)`` with
-    ``V = Σ W_h² (1 − n_h/N_h) p_h (1 − p_h) / n_h`` (the finite population correction
-    ``1 − n_h/N_h`` makes a fully audited stratum exact), clipped to [0, 1]. Like every
-    normal approximation it is too narrow when the ``p_h`` are near 0 or 1 and ``n_h``
-    small (all-correct strata give a zero-width contribution). Strata with no population
-    carry no weight and are skipped.
+    ``V = Σ W_h² (1 − n_h/N_h) p̃_h (1 − p̃_h) / n_h``, clipped to [0, 1]. The finite
+    population correction ``1 − n_h/N_h`` makes a fully audited stratum exact. In the
+    variance ``p̃_h = (c_h + 1) / (n_h + 2)`` (one success and one failure added, as in
+    Laplace's rule): with the plain ``p_h``, a stratum whose few audits were all correct
+    (or all wrong) would add no uncertainty at all, and a small sample would show a
+    zero-width interval. Strata with no population carry no weight and are skipped.
 
     Raises:
         ValueError: a negative count, ``audited > population``, ``correct > audited``, or a
@@ -162,8 +163,10 @@ def stratified_accuracy(strata: Sequence[Stratum],
     for s in used:
         weight = s.population / total
         p = s.correct / s.audited
+        p_var = (s.correct + 1) / (s.audited + 2)
         estimate += weight * p
-        variance += weight**2 * (1 - s.audited / s.population) * p * (1 - p) / s.audited
+        variance += (weight**2 * (1 - s.audited / s.population) * p_var * (1 - p_var)
+                     / s.audited)
     half = z * math.sqrt(variance)
     return StratifiedAccuracy(estimate=estimate, low=max(0.0, estimate - half),
                               high=min(1.0, estimate + half), population=total,

@@ -83,8 +83,9 @@ def test_stratified_accuracy_weights_by_population_not_by_sample() -> None:
     result = stratified_accuracy([big, small])
     assert result.estimate == pytest.approx(1000 / 1100 * 0.9 + 100 / 1100 * 0.6)
     assert result.estimate != pytest.approx(75 / 100)  # the unweighted pool
-    variance = ((1000 / 1100) ** 2 * (1 - 50 / 1000) * 0.9 * 0.1 / 50
-                + (100 / 1100) ** 2 * (1 - 50 / 100) * 0.6 * 0.4 / 50)
+    # The variance uses (c + 1) / (n + 2) per stratum: 46/52 and 31/52.
+    variance = ((1000 / 1100) ** 2 * (1 - 50 / 1000) * (46 / 52) * (6 / 52) / 50
+                + (100 / 1100) ** 2 * (1 - 50 / 100) * (31 / 52) * (21 / 52) / 50)
     half = z_value(0.95) * variance**0.5
     assert (result.low, result.high) == pytest.approx((result.estimate - half,
                                                        result.estimate + half))
@@ -97,6 +98,15 @@ def test_stratified_accuracy_fully_audited_is_exact_and_interval_is_clipped() ->
     clipped = stratified_accuracy([Stratum(10_000, 3, 3), Stratum(10_000, 3, 2)])
     assert clipped.high <= 1.0
     assert stratified_accuracy([Stratum(10_000, 2, 0), Stratum(5, 2, 1)]).low == 0.0
+
+
+def test_few_all_correct_audits_still_leave_uncertainty() -> None:
+    # Six strata of a 5% sample, one audit each, all correct but one: the plain p(1 − p)
+    # would give a zero-width interval, as if 6 audits proved the accuracy exactly.
+    strata = [Stratum(40, 1, 1)] * 5 + [Stratum(40, 1, 0)]
+    result = stratified_accuracy(strata)
+    assert result.estimate == pytest.approx(5 / 6)
+    assert result.high - result.low > 0.3
 
 
 def test_stratified_accuracy_refuses_what_it_cannot_estimate() -> None:

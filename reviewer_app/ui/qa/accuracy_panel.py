@@ -59,6 +59,7 @@ class AccuracyPanel(QaTab):
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
         note = QLabel(self.tr("Published audits of decisions made in the period. Cases picked "
                               "by risk rules are not part of accuracy; they are audited apart."))
         note.setWordWrap(True)
@@ -77,6 +78,7 @@ class AccuracyPanel(QaTab):
         self.samples.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.samples.verticalHeader().hide()
+        self.samples.horizontalHeader().setStretchLastSection(True)
         samples_note = QLabel(self.tr(
             "Per sample, strata weighted by their share of all decisions (Σ N_h/N · p_h), "
             "never pooled; shown once every stratum has an audit."))

@@ -316,10 +316,14 @@ class CalibrationPanel(QaTab):
             lines.append(f"  {name(p.user_id, str(p.user_id))}: {p.matched}/{p.compared} "
                          f"({share})")
         lines.append(self.tr("Cohen's kappa, pairs:"))
-        for pair in r.pairs:
+        unrated = sum(pair.items == 0 for pair in r.pairs)
+        for pair in (p for p in r.pairs if p.items):
             lines.append(f"  {name(pair.user_a, str(pair.user_a))} × "
                          f"{name(pair.user_b, str(pair.user_b))}: "
                          f"{self._stat(pair.kappa)} ({pair.items})")
+        if unrated:
+            lines.append(self.tr("  (%n pair(s) with no case rated by both left out)", "",
+                                 unrated))
         lines.append(self.tr("Fleiss' kappa: {v}").format(v=self._stat(r.fleiss)))
         lines.append(self.tr("Krippendorff's alpha (nominal): {v}").format(
             v=self._stat(r.krippendorff)))
