@@ -122,6 +122,8 @@ def test_blind_review_publish_dispute_resolve(qtbot: QtBot, desk: Desk) -> None:
     qtbot.waitUntil(lambda: audit.reveal is None and audit.record_button.isEnabled(),
                     timeout=5000)
     assert audit.table.item(0, 0).text() in audit.case_view.toPlainText()
+    assert audit.scorecard.levels == {} and audit.scorecard.total.text() == "—"  # no leftovers
+    assert audit.scorecard.comment.toPlainText() == ""
     ev = evaluation(desk.db)
     assert (ev.status, ev.score, ev.error_type, ev.blind_outcome) == (
         "published", 0.0, "wrong_uphold", "overturn")

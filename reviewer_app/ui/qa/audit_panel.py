@@ -185,6 +185,7 @@ class AuditPanel(QaTab):
         self._case = case
         self.reveal = None
         self.reveal_box.setEnabled(False)
+        self.scorecard.clear()
         self.comparison.setPlainText(
             self.tr("The original decision appears here after yours."))
         enabled = case is not None

@@ -57,15 +57,24 @@ class ScorecardForm(QWidget):
         self.error_type.currentIndexChanged.connect(self.changed)
         self.changed.connect(self._show_total)
 
-    def set_scorecard(self, card: Scorecard, suggested_error: ErrorType | None = None) -> None:
-        """Show ``card`` with every criterion met (the auditor marks what was not)."""
+    def clear(self) -> None:
+        """No scorecard (between cases: nothing of the last audit may linger)."""
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        self._criteria = card.criteria
+        self._criteria = ()
         self.levels.clear()
         self.notes.clear()
+        self.box.setTitle(self.tr("Scorecard"))
+        self.set_error_type(None)
+        self.comment.clear()
+        self._show_total()
+
+    def set_scorecard(self, card: Scorecard, suggested_error: ErrorType | None = None) -> None:
+        """Show ``card`` with every criterion met (the auditor marks what was not)."""
+        self.clear()
+        self._criteria = card.criteria
         self.box.setTitle(self.tr("Scorecard: {name} (version {version})").format(
             name=card.name, version=card.version))
         for row, c in enumerate(card.criteria):
