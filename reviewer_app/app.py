@@ -25,6 +25,7 @@ from reviewer_app.first_run_tasks import FirstRunTasks
 from reviewer_app.log import setup_logging
 from reviewer_app.services.calibration import CalibrationService
 from reviewer_app.services.credentials import CredentialStore
+from reviewer_app.services.dashboard import DashboardService
 from reviewer_app.services.golden import GoldenService
 from reviewer_app.services.guidance import GuidanceService
 from reviewer_app.services.handoff import HandOffService
@@ -75,6 +76,7 @@ def build_services(db: Database, cfg: Config) -> Services:
         qa=QaService(db),
         calibration=CalibrationService(db),
         golden=GoldenService(db),
+        dashboards=DashboardService(db),
     )
 
 

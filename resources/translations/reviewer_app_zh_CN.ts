@@ -45,12 +45,12 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+18" />
+        <location line="+19" />
         <source>Audited</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location line="-18" />
+        <location line="-19" />
         <source>Correct</source>
         <translation>正确</translation>
     </message>
@@ -65,7 +65,7 @@
         <translation>95% 区间（Wilson）</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>Published audits of decisions made in the period. Cases picked by risk rules are not part of accuracy; they are audited apart.</source>
         <translation>期间内所作决定的已发布审核。按风险规则抽取的案件不计入准确率，另行审核。</translation>
     </message>
@@ -105,7 +105,7 @@
         <translation>95% 区间</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+7" />
         <source>Per sample, strata weighted by their share of all decisions (Σ N_h/N · p_h), never pooled; shown once every stratum has an audit.</source>
         <translation>按样本计算，各层按其在全部决定中的占比加权（Σ N_h/N · p_h），不直接合并；每一层都有审核后才显示。</translation>
     </message>
@@ -119,12 +119,12 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+75" />
+        <location line="+78" />
         <source>Navigate</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location line="-75" />
+        <location line="-78" />
         <source>Application</source>
         <translation>应用程序</translation>
     </message>
@@ -222,6 +222,11 @@
         <location line="+3" />
         <source>Connect to team database…</source>
         <translation>连接团队数据库…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>My dashboard…</source>
+        <translation>我的仪表板…</translation>
     </message>
     <message>
         <location line="+3" />
@@ -386,7 +391,7 @@
         <translation><numerusform>待审核的抽样案件：%n 件</numerusform></translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+30" />
         <source>The original decision appears here after yours.</source>
         <translation>记录您的决定后，原决定将显示在这里。</translation>
     </message>
@@ -1787,12 +1792,12 @@ Appellant's statement:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/main_window.py" line="+65" />
+        <location filename="../../reviewer_app/ui/main_window.py" line="+66" />
         <source>Reviewer Workstation</source>
         <translation>申诉审核工作台</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>Queue</source>
         <translation>队列</translation>
     </message>
@@ -1822,7 +1827,7 @@ Appellant's statement:
         <translation>帮助</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>{name} · {role}</source>
         <translation>{name} · {role}</translation>
     </message>
@@ -1832,12 +1837,12 @@ Appellant's statement:
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+61" />
         <source>Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the next one. F1 lists every shortcut.</source>
         <translation>按 Ctrl+N 领取最紧急的申诉，按 Ctrl+Return 提交并领取下一个。按 F1 查看全部快捷键。</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+70" />
         <source>Closed the workstation</source>
         <translation>已关闭工作台</translation>
     </message>
@@ -1973,6 +1978,84 @@ Appellant's statement:
         <location line="+5" />
         <source>The decision on {ref} is now in the database.</source>
         <translation>{ref} 的决定已写入数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDashboard</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dashboards/personal_dashboard.py" line="+41" />
+        <source>My dashboard</source>
+        <translation>我的仪表板</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Today, by hour</source>
+        <translation>今天，按小时</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>7 days, by day</source>
+        <translation>7 天，按天</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>30 days, by day</source>
+        <translation>30 天，按天</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>90 days, by week</source>
+        <translation>90 天，按周</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A year, by week</source>
+        <translation>一年，按周</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Export PNG…</source>
+        <translation>导出 PNG(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Today: %v of %m decisions</source>
+        <translation>今天：%v / %m 个决定</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>My decisions</source>
+        <translation>我的决定</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>My QA accuracy (95% band)</source>
+        <translation>我的质检准确率（95% 区间）</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>My handle times (minutes)</source>
+        <translation>我的处理时长（分钟）</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Range:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location line="+60" />
+        <source>{n} decisions · {per_hour} per productive hour · AHT {aht} (team median {team}) · later overturned {overturned}</source>
+        <translation>{n} 个决定 · 每有效工时 {per_hour} 个 · 平均处理时长 {aht}（团队中位数 {team}） · 后被推翻 {overturned}</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Export the charts</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Could not write {path}.</source>
+        <translation>无法写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -2410,11 +2493,12 @@ Appellant's statement:
     <name>ScorecardForm</name>
     <message>
         <location filename="../../reviewer_app/ui/qa/scorecard_form.py" line="+36" />
+        <location line="+33" />
         <source>Scorecard</source>
         <translation>评分卡</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="-24" />
         <source>Feedback for the reviewer</source>
         <translation>给审核员的反馈</translation>
     </message>
@@ -2434,7 +2518,7 @@ Appellant's statement:
         <translation>得分：</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+26" />
         <source>Scorecard: {name} (version {version})</source>
         <translation>评分卡：{name}（第 {version} 版）</translation>
     </message>
@@ -2582,7 +2666,7 @@ Appellant's statement:
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../reviewer_app/app.py" line="+170" />
+        <location filename="../../reviewer_app/app.py" line="+172" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

@@ -74,6 +74,9 @@ class AppActions(QObject):
         self.connect_database = self._make(
             "connectDatabase", self.tr("Connect to team database…"), "Ctrl+Shift+D", view
         )
+        self.dashboard = self._make(
+            "myDashboard", self.tr("My dashboard…"), "Ctrl+Shift+G", view
+        )
         self.quality = self._make(
             "qualityAssurance", self.tr("Quality assurance…"), "Ctrl+Shift+Q", view
         )

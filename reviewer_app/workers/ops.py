@@ -19,6 +19,7 @@ from reviewer_app.domain.models import (
     SopDocument,
 )
 from reviewer_app.services.calibration import CalibrationService
+from reviewer_app.services.dashboard import DashboardService
 from reviewer_app.services.golden import GoldenService
 from reviewer_app.services.guidance import GuidanceService
 from reviewer_app.services.handoff import HandOffService
@@ -48,6 +49,7 @@ class Services:
     outbox: OutboxService | None = None
     qa: QaService | None = None  # the QA workstation (None: its menu entry is hidden)
     calibration: CalibrationService | None = None
+    dashboards: DashboardService | None = None
     golden: GoldenService | None = None
 
 

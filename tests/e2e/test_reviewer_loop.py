@@ -260,3 +260,26 @@ def test_server_side_refusal_shows_field_errors_and_keeps_the_case(
     assert s.window.flow.current is not None
     with s.db.read() as session:
         assert session.scalars(select(DecisionRow)).all() == []
+
+
+def test_a_decision_moves_my_dashboard(qtbot: QtBot, setup: Setup) -> None:
+    s = setup
+    press(qtbot, Qt.Key.Key_G, CTRL | Qt.KeyboardModifier.ShiftModifier)  # My dashboard
+    qtbot.waitUntil(lambda: s.window.dashboard is not None
+                    and s.window.dashboard.stats is not None, timeout=10_000)
+    dashboard = s.window.dashboard
+    bars = dashboard.decisions_bars
+    assert float(bars.opts["height"].sum()) == 0 and dashboard.today.value() == 0
+    with qtbot.waitActive(s.window):
+        s.window.activateWindow()
+    s.window.queue_panel.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is s.window.queue_panel.table,
+                    timeout=2000)
+    claim_with_keyboard(qtbot, s)
+    fill_uphold_with_keyboard(qtbot, s, "Invoices do not match the branded goods.")
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    # Without a refresh by hand: the chart's bar data and today's progress follow.
+    qtbot.waitUntil(lambda: float(bars.opts["height"].sum()) == 1, timeout=10_000)
+    assert dashboard.today.value() == 1
+    assert dashboard.stats is not None and dashboard.stats.aht_seconds is not None
+    assert "1 decisions" in dashboard.figures.text()

@@ -1,0 +1,1 @@
+"""Charts: the reviewer's personal dashboard (pyqtgraph)."""
