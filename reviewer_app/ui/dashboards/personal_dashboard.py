@@ -65,6 +65,8 @@ class PersonalDashboard(QWidget):
         self.charts.nextRow()
         self.accuracy_plot = self.charts.addPlot(title=self.tr("My QA accuracy (95% band)"))
         self.accuracy_plot.setYRange(0, 1)
+        # Same time axis as the decisions above: a week's accuracy sits under its bar.
+        self.accuracy_plot.setXLink(self.decisions_plot)
         self.accuracy_line = self.accuracy_plot.plot([], [], pen=pg.mkPen(GREEN, width=2),
                                                      symbol="o", symbolSize=6,
                                                      symbolBrush=GREEN)
