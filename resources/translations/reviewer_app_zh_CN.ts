@@ -4,7 +4,7 @@
 <context>
     <name>AccuracyPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/qa/accuracy_panel.py" line="+42" />
+        <location filename="../../reviewer_app/ui/qa/accuracy_panel.py" line="+39" />
         <source>Reviewer</source>
         <translation>审核员</translation>
     </message>
@@ -39,18 +39,18 @@
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+2" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
         <location line="+0" />
-        <location line="+19" />
+        <location line="+12" />
         <source>Audited</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location line="-19" />
+        <location line="-12" />
         <source>Correct</source>
         <translation>正确</translation>
     </message>
@@ -65,7 +65,7 @@
         <translation>95% 区间（Wilson）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+1" />
         <source>Published audits of decisions made in the period. Cases picked by risk rules are not part of accuracy; they are audited apart.</source>
         <translation>期间内所作决定的已发布审核。按风险规则抽取的案件不计入准确率，另行审核。</translation>
     </message>
@@ -85,7 +85,7 @@
         <translation>至</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+5" />
         <source>Sample</source>
         <translation>样本</translation>
     </message>
@@ -105,7 +105,7 @@
         <translation>95% 区间</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+2" />
         <source>Per sample, strata weighted by their share of all decisions (Σ N_h/N · p_h), never pooled; shown once every stratum has an audit.</source>
         <translation>按样本计算，各层按其在全部决定中的占比加权（Σ N_h/N · p_h），不直接合并；每一层都有审核后才显示。</translation>
     </message>
@@ -316,7 +316,7 @@
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/qa/audit_panel.py" line="+63" />
+        <location filename="../../reviewer_app/ui/qa/audit_panel.py" line="+58" />
         <source>Appeal</source>
         <translation>申诉</translation>
     </message>
@@ -341,7 +341,7 @@
         <translation>抽样依据</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+12" />
         <source>e.g. UPH-DOCS-INVALID</source>
         <translation>例如 UPH-DOCS-INVALID</translation>
     </message>
@@ -386,7 +386,7 @@
         <translation>2 · 对比并评分</translation>
     </message>
     <message numerus="yes">
-        <location line="+46" />
+        <location line="+42" />
         <source>%n sampled case(s) to audit</source>
         <translation><numerusform>待审核的抽样案件：%n 件</numerusform></translation>
     </message>
@@ -507,7 +507,7 @@ AP-00000586 overturn OVR-NEW-EVIDENCE</translation>
         <translation>结果</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+47" />
         <source>closed</source>
         <translation>已结束</translation>
     </message>
@@ -1114,7 +1114,7 @@ Appellant's statement:
 <context>
     <name>EvaluationsPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/qa/evaluations_panel.py" line="+59" />
+        <location filename="../../reviewer_app/ui/qa/evaluations_panel.py" line="+54" />
         <source>Appeal</source>
         <translation>申诉</translation>
     </message>
@@ -1144,7 +1144,7 @@ Appellant's statement:
         <translation>申诉截止</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+63" />
         <source>No evaluation to show.</source>
         <translation>没有可显示的评估。</translation>
     </message>
@@ -1396,7 +1396,7 @@ Appellant's statement:
 <context>
     <name>GoldenPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/qa/golden_panel.py" line="+55" />
+        <location filename="../../reviewer_app/ui/qa/golden_panel.py" line="+51" />
         <source>any reason code if empty</source>
         <translation>留空表示任何原因代码均可</translation>
     </message>
@@ -1436,7 +1436,7 @@ Appellant's statement:
         <translation>黄金案例与其他申诉一样留在队列中，只分配给指定的审核员；他们的界面上不会显示这是黄金案例。决定后会与标准答案比对评分并发布给审核员。黄金案例结果不计入审核准确率。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+6" />
         <source>Reviewer</source>
         <translation>审核员</translation>
     </message>
@@ -1456,17 +1456,17 @@ Appellant's statement:
         <translation>比例</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+1" />
         <source>Score &amp;decided golden cases now</source>
         <translation>立即为已决定的黄金案例评分(&amp;D)</translation>
     </message>
     <message numerus="yes">
-        <location line="+47" />
+        <location line="+36" />
         <source>%n golden decision(s) scored and published.</source>
         <translation><numerusform>已为 %n 个黄金案例决定评分并发布。</numerusform></translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+10" />
         <source>Type the reference of an open appeal.</source>
         <translation>请输入一个未结申诉的编号。</translation>
     </message>
@@ -2033,7 +2033,7 @@ Appellant's statement:
         <translation>我的质检准确率（95% 区间）</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>My handle times (minutes)</source>
         <translation>我的处理时长（分钟）</translation>
     </message>

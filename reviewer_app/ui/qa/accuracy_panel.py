@@ -6,15 +6,11 @@ from datetime import timedelta
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +21,7 @@ from reviewer_app.services.qa import QaService
 from reviewer_app.ui import labels
 from reviewer_app.ui.qa.qa_tab import QaTab
 from reviewer_app.ui.qa.sampling_panel import day_start
+from reviewer_app.ui.qa.tables import fill_rows, read_only_table
 from reviewer_app.workers.runner import Runner
 
 
@@ -50,16 +47,9 @@ class AccuracyPanel(QaTab):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.show_button = QPushButton(self.tr("&Show"))
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("accuracyTable")
-        self.table.setHorizontalHeaderLabels([
+        self.table = read_only_table('accuracyTable', [
             self.tr("Group"), self.tr("Audited"), self.tr("Correct"), self.tr("Accuracy"),
             self.tr("95% interval (Wilson)")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
         note = QLabel(self.tr("Published audits of decisions made in the period. Cases picked "
                               "by risk rules are not part of accuracy; they are audited apart."))
         note.setWordWrap(True)
@@ -69,16 +59,9 @@ class AccuracyPanel(QaTab):
             bar.addWidget(widget)
         bar.addStretch(1)
         self._mine_only = mine_only
-        self.samples = QTableWidget(0, 5)
-        self.samples.setObjectName("sampleEstimates")
-        self.samples.setHorizontalHeaderLabels([
+        self.samples = read_only_table('sampleEstimates', [
             self.tr("Sample"), self.tr("Period"), self.tr("Audited"),
             self.tr("Stratified accuracy"), self.tr("95% interval")])
-        self.samples.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.samples.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.samples.verticalHeader().hide()
-        self.samples.horizontalHeader().setStretchLastSection(True)
         samples_note = QLabel(self.tr(
             "Per sample, strata weighted by their share of all decisions (Σ N_h/N · p_h), "
             "never pooled; shown once every stratum has an audit."))
@@ -103,23 +86,16 @@ class AccuracyPanel(QaTab):
             self.submit(self._qa.samples, self._user_id, on_done=self._set_samples)
 
     def _set_rows(self, rows: tuple[AccuracyRow, ...]) -> None:
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            values = (row.group, str(row.audited), str(row.correct),
-                      "—" if row.accuracy is None else f"{row.accuracy:.1%}",
-                      "—" if row.low is None else f"{row.low:.1%} – {row.high:.1%}")
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+        fill_rows(self.table, [
+            (row.group, str(row.audited), str(row.correct),
+             "—" if row.accuracy is None else f"{row.accuracy:.1%}",
+             "—" if row.low is None else f"{row.low:.1%} – {row.high:.1%}") for row in rows])
 
     def _set_samples(self, samples: tuple[SampleSummary, ...]) -> None:
-        self.samples.setRowCount(len(samples))
-        for r, s in enumerate(samples):
-            last_day = s.period_end - timedelta(days=1)
-            values = (f"{s.id} · {s.plan}",
-                      f"{labels.date_only(s.period_start)} – {labels.date_only(last_day)}",
-                      f"{s.audited} / {s.picked}",
-                      "—" if s.estimate is None else f"{s.estimate:.1%}",
-                      "—" if s.low is None else f"{s.low:.1%} – {s.high:.1%}")
-            for c, value in enumerate(values):
-                self.samples.setItem(r, c, QTableWidgetItem(value))
-
+        fill_rows(self.samples, [
+            (f"{s.id} · {s.plan}",
+             f"{labels.date_only(s.period_start)} – "
+             f"{labels.date_only(s.period_end - timedelta(days=1))}",
+             f"{s.audited} / {s.picked}",
+             "—" if s.estimate is None else f"{s.estimate:.1%}",
+             "—" if s.low is None else f"{s.low:.1%} – {s.high:.1%}") for s in samples])

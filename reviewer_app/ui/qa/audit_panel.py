@@ -9,19 +9,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +28,7 @@ from reviewer_app.domain.scorecard import suggested_error
 from reviewer_app.services.qa import QaService, Reveal
 from reviewer_app.ui import labels
 from reviewer_app.ui.qa.qa_tab import QaTab
+from reviewer_app.ui.qa.tables import fill_rows, read_only_table
 from reviewer_app.workers.runner import Runner
 
 FINAL = (Outcome.UPHOLD, Outcome.OVERTURN, Outcome.PARTIAL, Outcome.REJECT_INADMISSIBLE,
@@ -57,18 +54,9 @@ class AuditPanel(QaTab):
         self._case: BlindCase | None = None
         self.reveal: Reveal | None = None
 
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("auditQueue")
-        self.table.setHorizontalHeaderLabels([
+        self.table = read_only_table('auditQueue', [
             self.tr("Appeal"), self.tr("Policy"), self.tr("Language"), self.tr("Decided"),
-            self.tr("Sampled as")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+            self.tr("Sampled as")], rows_selectable=True)
         self.count_label = QLabel()
 
         self.case_view = QPlainTextEdit()
@@ -150,13 +138,9 @@ class AuditPanel(QaTab):
 
     def _set_items(self, items: tuple[SampleItem, ...]) -> None:
         self._items = list(items)
-        self.table.setRowCount(len(items))
-        for row, item in enumerate(items):
-            sampled = item.risk_reason or item.stratum
-            for col, value in enumerate((item.appeal_ref, item.policy_code, item.language,
-                                         labels.date_time(item.decided_at), sampled)):
-                cell = QTableWidgetItem(value)
-                self.table.setItem(row, col, cell)
+        fill_rows(self.table, [
+            (i.appeal_ref, i.policy_code, i.language, labels.date_time(i.decided_at),
+             i.risk_reason or i.stratum) for i in items])
         self.count_label.setText(self.tr("%n sampled case(s) to audit", "", len(items)))
         if items:
             # Row 0 may already be current (a published case just left it): load the case

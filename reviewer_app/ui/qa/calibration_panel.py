@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -34,6 +33,7 @@ from reviewer_app.services.calibration import CalibrationService
 from reviewer_app.services.qa import QaService
 from reviewer_app.ui import labels
 from reviewer_app.ui.qa.qa_tab import QaTab
+from reviewer_app.ui.qa.tables import checked_ids, fill_people
 from reviewer_app.workers.runner import Runner
 
 FINAL = tuple(o for o in Outcome if o.is_final)
@@ -161,20 +161,11 @@ class CalibrationPanel(QaTab):
 
     def _set_people(self, people: tuple[User, ...]) -> None:
         self._names = {u.id: u.display_name for u in people}
-        checked = self.participants()
-        self.people_list.clear()
-        for person in people:
-            entry = QListWidgetItem(person.display_name)
-            entry.setData(Qt.ItemDataRole.UserRole, person.id)
-            entry.setCheckState(Qt.CheckState.Checked if person.id in checked
-                                else Qt.CheckState.Unchecked)
-            self.people_list.addItem(entry)
+        fill_people(self.people_list, people)
 
     def participants(self) -> list[int]:
         """Ids ticked in the participants list."""
-        return [self.people_list.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.people_list.count())
-                if self.people_list.item(i).checkState() == Qt.CheckState.Checked]
+        return checked_ids(self.people_list)
 
     def _set_sessions(self, sessions: tuple[CalibrationSession, ...]) -> None:
         keep = self.current_session()

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +23,7 @@ from reviewer_app.services.qa import QaService
 from reviewer_app.ui import labels
 from reviewer_app.ui.qa import qa_labels
 from reviewer_app.ui.qa.qa_tab import QaTab
+from reviewer_app.ui.qa.tables import fill_rows, read_only_table
 from reviewer_app.workers.runner import Runner
 
 
@@ -53,17 +50,9 @@ class EvaluationsPanel(QaTab):
         self.dispute_boxes: dict[int, tuple[QCheckBox, QLineEdit]] = {}
         self.answers: dict[int, tuple[QComboBox, QLineEdit]] = {}
 
-        self.table = QTableWidget(0, 6)
-        self.table.setObjectName("evaluationList")
-        self.table.setHorizontalHeaderLabels([
+        self.table = read_only_table('evaluationList', [
             self.tr("Appeal"), self.tr("Status"), self.tr("Score"), self.tr("Error"),
-            self.tr("Published"), self.tr("Dispute until")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
+            self.tr("Published"), self.tr("Dispute until")], rows_selectable=True)
         self.detail = QPlainTextEdit()
         self.detail.setObjectName("evaluationDetail")
         self.detail.setReadOnly(True)
@@ -98,15 +87,12 @@ class EvaluationsPanel(QaTab):
     def _set_evaluations(self, evaluations: tuple[Evaluation, ...]) -> None:
         keep = None if self.current is None else self.current.id
         self._evaluations = list(evaluations)
-        self.table.setRowCount(len(evaluations))
-        for row, ev in enumerate(evaluations):
-            values = (ev.appeal_ref, qa_labels.evaluation_status(ev.status),
-                      "—" if ev.score is None else f"{ev.score:g}",
-                      qa_labels.error_type(ev.error_type),
-                      "—" if ev.published_at is None else labels.date_time(ev.published_at),
-                      "—" if ev.dispute_until is None else labels.date_time(ev.dispute_until))
-            for col, value in enumerate(values):
-                self.table.setItem(row, col, QTableWidgetItem(value))
+        fill_rows(self.table, [
+            (ev.appeal_ref, qa_labels.evaluation_status(ev.status),
+             "—" if ev.score is None else f"{ev.score:g}", qa_labels.error_type(ev.error_type),
+             "—" if ev.published_at is None else labels.date_time(ev.published_at),
+             "—" if ev.dispute_until is None else labels.date_time(ev.dispute_until))
+            for ev in evaluations])
         ids = [e.id for e in evaluations]
         if evaluations:
             row = ids.index(keep) if keep in ids else 0

@@ -3,21 +3,16 @@ are scored automatically and tallied per reviewer."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +24,7 @@ from reviewer_app.services.golden import GoldenService
 from reviewer_app.services.qa import QaService
 from reviewer_app.ui import labels
 from reviewer_app.ui.qa.qa_tab import QaTab
+from reviewer_app.ui.qa.tables import checked_ids, fill_people, fill_rows, read_only_table
 from reviewer_app.workers.runner import Runner
 
 SCORE_EVERY_MS = 60_000  # decided golden cases are scored while the QA window is open
@@ -71,15 +67,9 @@ class GoldenPanel(QaTab):
             "scored against the gold answer and published to the reviewer. Golden results "
             "are kept out of audit accuracy."))
         note.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("goldenResults")
-        self.table.setHorizontalHeaderLabels([
+        self.table = read_only_table('goldenResults', [
             self.tr("Reviewer"), self.tr("Golden cases decided"), self.tr("Gold outcome"),
             self.tr("Share")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
         self.score_button = QPushButton(self.tr("Score &decided golden cases now"))
         right = QVBoxLayout()
         right.addWidget(note)
@@ -107,34 +97,20 @@ class GoldenPanel(QaTab):
 
     def _set_people(self, people: tuple[User, ...]) -> None:
         self._names = {u.id: u.display_name for u in people}
-        ticked = set(self.chosen_targets())
-        self.targets.clear()
-        for person in people:
-            if person.role is not Role.REVIEWER:
-                continue
-            entry = QListWidgetItem(person.display_name)
-            entry.setData(Qt.ItemDataRole.UserRole, person.id)
-            entry.setCheckState(Qt.CheckState.Checked if person.id in ticked
-                                else Qt.CheckState.Unchecked)
-            self.targets.addItem(entry)
+        fill_people(self.targets, (p for p in people if p.role is Role.REVIEWER))
 
     def chosen_targets(self) -> list[int]:
         """Reviewer ids ticked as targets."""
-        return [self.targets.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.targets.count())
-                if self.targets.item(i).checkState() == Qt.CheckState.Checked]
+        return checked_ids(self.targets)
 
     def _set_results(self, found: tuple[tuple[int, ...], tuple[GoldenTally, ...]]) -> None:
         scored, tallies = found
         if scored:
             self.message.emit(self.tr("%n golden decision(s) scored and published.", "",
                                       len(scored)), "info")
-        self.table.setRowCount(len(tallies))
-        for row, t in enumerate(tallies):
-            share = f"{t.correct / t.decided:.0%}" if t.decided else "—"
-            for col, value in enumerate((self._names.get(t.user_id, str(t.user_id)),
-                                         str(t.decided), str(t.correct), share)):
-                self.table.setItem(row, col, QTableWidgetItem(value))
+        fill_rows(self.table, [
+            (self._names.get(t.user_id, str(t.user_id)), str(t.decided), str(t.correct),
+             f"{t.correct / t.decided:.0%}" if t.decided else "—") for t in tallies])
 
     def create(self) -> None:
         """Make the typed appeal golden for the ticked reviewers."""
