@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from typing import Any
 
-from reviewer_app.domain.kpis import CUTS, KPI_KEYS, Period, ReportInputError, parse_day
+from reviewer_app.cli_progress import progress_printer
+from reviewer_app.domain.kpis import CUTS, KPI_KEYS, Period, check_cut, parse_day
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl+C
 
@@ -55,8 +55,7 @@ def run_report(url: str, args: argparse.Namespace) -> int:
     """
     period = Period(parse_day("--from", args.first_day), parse_day("--to", args.last_day))
     by = getattr(args, "by", None)
-    if by is not None and by not in CUTS:
-        raise ReportInputError(f"--by: unknown cut {by!r} (choose from {', '.join(CUTS)})")
+    check_cut(by)
     from reviewer_app.services import reports
     from reviewer_app.services.workspace import open_workspace
 
@@ -66,7 +65,8 @@ def run_report(url: str, args: argparse.Namespace) -> int:
             if args.report_command == "dsa":
                 result: Any = reports.dsa_report(db, period)
             else:
-                result = reports.kpi_report(db, period, by, progress=_progress())
+                result = reports.kpi_report(
+                    db, period, by, progress=progress_printer("Computing KPIs", "queries"))
         finally:
             db.dispose()
     except KeyboardInterrupt:
@@ -79,16 +79,6 @@ def run_report(url: str, args: argparse.Namespace) -> int:
     else:
         _print_kpis(result.as_dict(), by)
     return 0
-
-
-def _progress() -> Callable[[int, int], None]:
-    tty = sys.stderr.isatty()
-
-    def show(done: int, total: int) -> None:
-        end = "\r" if tty and done < total else "\n"
-        print(f"Computing KPIs: query {done}/{total}", end=end, file=sys.stderr, flush=True)
-
-    return show
 
 
 def _cell(value: Any) -> str:

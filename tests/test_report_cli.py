@@ -81,7 +81,7 @@ def test_kpis_table_and_progress(week_url: str, capsys: Capsys) -> None:
     assert [line.split()[0] for line in lines[1:]] == list(KPI_KEYS)
     assert lines[1].split() == ["intake", "6", "—", "—"]  # no reviewer for intake
     # Progress counts the queries: 6 overall + 4 per reviewer.
-    assert "Computing KPIs: query 10/10" in captured.err
+    assert "Computing KPIs: 10/10 queries" in captured.err
 
 
 def test_dsa_json_shape(week_url: str, capsys: Capsys) -> None:

@@ -63,6 +63,12 @@ def parse_day(option: str, text: str) -> date:
         raise ReportInputError(f"{option}: {text!r} is not a date (use YYYY-MM-DD)") from None
 
 
+def check_cut(by: str | None) -> None:
+    """Raise ``ReportInputError`` unless ``by`` is None or one of ``CUTS``."""
+    if by is not None and by not in CUTS:
+        raise ReportInputError(f"--by: unknown cut {by!r} (choose from {', '.join(CUTS)})")
+
+
 def nearest_rank(q: Fraction, n: int) -> int:
     """The 1-based rank ``ceil(q·n)`` of the nearest-rank ``q`` quantile of ``n`` values."""
     if n < 1:

@@ -13,12 +13,11 @@ from typing import Any
 from reviewer_app.data.db import Database
 from reviewer_app.data.kpi_store import Progress, kpi_counts, query_count
 from reviewer_app.domain.kpis import (
-    CUTS,
     DsaFigures,
     KpiCounts,
     KpiReport,
     Period,
-    ReportInputError,
+    check_cut,
     compute_kpis,
     dsa_figures,
 )
@@ -36,8 +35,7 @@ def kpi_report(db: Database, period: Period, by: str | None = None,
         ReportInputError: ``by`` is not one of ``domain.kpis.CUTS``.
         DatabaseUnavailableError: the database went away.
     """
-    if by is not None and by not in CUTS:
-        raise ReportInputError(f"--by: unknown cut {by!r} (choose from {', '.join(CUTS)})")
+    check_cut(by)
     cuts: list[str | None] = [None] if by is None else [None, by]
     steps = sum(query_count(cut) for cut in cuts)
     done = 0
