@@ -1,5 +1,6 @@
 """Command line: launch the workstation, migrate a database, grant database logins, fill it
-with demo data, import, or compute QA statistics from files (``qa``, no database).
+with demo data, import, compute QA statistics from files (``qa``, no database), or print
+KPI and DSA reports (``report``).
 
 Database URL resolution for every command: ``--db URL``, then the ``REVIEWER_APP_DB``
 environment variable, then the embedded database in the user's data directory (for the
@@ -12,13 +13,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from reviewer_app import __version__, config
 from reviewer_app.cli_db import add_grant_parser, add_prune_parser, run_grant, run_prune
+from reviewer_app.cli_progress import progress_printer
 from reviewer_app.cli_qa import add_qa_parser, run_qa
+from reviewer_app.cli_report import add_report_parser, run_report
 from reviewer_app.domain.errors import ReviewerError
 
 EXIT_KNOWN_ERROR = 2
@@ -90,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true",
                      help="validate and compare only; write nothing")
     add_qa_parser(commands)
+    add_report_parser(commands)
     return parser
 
 
@@ -123,6 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(args.sub_db or args.db, args.path, args.errors, dry_run=args.dry_run)
         if args.command == "qa":
             return run_qa(args)
+        if args.command == "report":
+            return run_report(_resolve_url(args.sub_db or args.db), args)
         return _launch(args.db, demo=args.demo)
     except ReviewerError as exc:
         print(f"reviewer-app: error: {exc}", file=sys.stderr)
@@ -157,23 +163,13 @@ def _db_upgrade(db: str | None) -> int:
     return run_prune(url, PRUNE_DAYS, quiet_refusal=True)
 
 
-def _progress_printer(label: str) -> Callable[[int, int], None]:
-    tty = sys.stderr.isatty()
-
-    def show(done: int, total: int) -> None:
-        end = "\r" if tty and done < total else "\n"
-        print(f"{label}: {done:,}/{total:,} appeals", end=end, file=sys.stderr, flush=True)
-
-    return show
-
-
 def _demo(db: str | None, appeals: int, seed: int, *, force: bool) -> int:
     from reviewer_app.services.demo import fill_demo_database
 
     url = db or os.environ.get("REVIEWER_APP_DB") or config.demo_db_url()
     summary = fill_demo_database(
         url, appeals=appeals, seed=seed, now=datetime.now(UTC), force=force,
-        progress=_progress_printer("Generating demo data"),
+        progress=progress_printer("Generating demo data", "appeals"),
     )
     print(
         f"{_shown(url)}: added {summary.appeals:,} appeals, {summary.appellants:,} appellants, "
@@ -200,7 +196,7 @@ def _import(db: str | None, path: str, errors: str | None, *, dry_run: bool) -> 
         try:
             summary = import_appeals(
                 database, source, now=datetime.now(UTC), dry_run=dry_run,
-                admin_login=_os_login(getpass), progress=_row_progress(),
+                admin_login=_os_login(getpass), progress=progress_printer("Importing", "rows"),
             )
         finally:
             database.dispose()
@@ -233,16 +229,6 @@ def _os_login(getpass: Any) -> str:
         return "admin"
 
 
-def _row_progress() -> Callable[[int, int], None]:
-    tty = sys.stderr.isatty()
-
-    def show(done: int, total: int) -> None:
-        end = "\r" if tty and done < total else "\n"
-        print(f"Importing: {done:,}/{total:,} rows", end=end, file=sys.stderr, flush=True)
-
-    return show
-
-
 def _launch(db: str | None, *, demo: bool) -> int:
     """Open the workstation; ``--demo`` first builds the demo database if it has no appeals."""
     if demo:
@@ -251,7 +237,7 @@ def _launch(db: str | None, *, demo: bool) -> int:
         url = config.demo_db_url()
         ensure_demo_database(
             url, appeals=DEMO_APPEALS, seed=DEMO_SEED, now=datetime.now(UTC),
-            progress=_progress_printer("Preparing the demo database"),
+            progress=progress_printer("Preparing the demo database", "appeals"),
         )
         return _run_gui(url, demo=True)
     # None lets the app reopen the team database chosen on its first-run screen.
