@@ -60,8 +60,9 @@ def test_trend_is_followed_where_the_seasonal_naive_baseline_lags() -> None:
     expected = WEEKLY + np.arange(days, days + 7)  # the next week continues the line
     assert _intakes(result.days) == pytest.approx(list(expected), abs=2)
     assert result.holdout is not None
-    # Repeating the last training week falls behind the line: the held-out fortnight is 7 days one week ahead (−7) then 7 days two weeks ahead
-    # (−14), so the baseline's MAE is (7·7 + 7·14) ÷ 14 = 10.5.
+    # Repeating the last training week falls behind the line: the held-out fortnight is
+    # 7 days one week ahead (7 short) then 7 days two weeks ahead (14 short), so the
+    # baseline's MAE is (7·7 + 7·14) ÷ 14 = 10.5.
     assert result.holdout.baseline_error.mae == pytest.approx(10.5)
     assert result.holdout.error.mae < 2
 
