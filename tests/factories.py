@@ -262,7 +262,8 @@ class Factory:
                                        description="Invoice"))
 
     def decision(self, appeal_id: int, user_id: int, outcome: Outcome = Outcome.UPHOLD, *,
-                 decided_at: datetime | None = None) -> int:
+                 decided_at: datetime | None = None, handle_seconds: float = 0.0) -> int:
         """A decision row written directly (history for eligibility and related appeals)."""
         return self._add(DecisionRow(appeal_id=appeal_id, user_id=user_id, outcome=outcome.value,
-                                     reason_code=None, decided_at=decided_at or self.now))
+                                     reason_code=None, decided_at=decided_at or self.now,
+                                     handle_seconds=handle_seconds))
