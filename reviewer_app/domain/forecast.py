@@ -4,9 +4,10 @@ Definitions (README "Staffing and forecast"):
 - A day is a UTC calendar day; a day without appeals is a day of zero intake.
 - With at least two full weeks of history the forecast is Holt-Winters with additive weekly
   seasonality (statsmodels), with a damped additive trend once there are four weeks to
-  estimate it from; with one to two weeks it repeats the last week (seasonal naive); with
-  less than a week it is the mean of the days there are. The result names the method and
-  why a simpler one was used.
+  estimate it from; a fit that fails, or forecasts more than twice the busiest day seen, is
+  replaced by the seasonal-naive forecast. With one to two weeks it repeats the last week
+  (seasonal naive); with less than a week it is the mean of the days there are. The result
+  names the method and why a simpler one was used.
 - The last ``holdout_days`` days are held out: the same method is fitted on the days before
   them and its error is measured on exactly those days (MAE, and MAPE over the held-out
   days with intake above 0), next to the error of the seasonal-naive baseline.
@@ -33,6 +34,10 @@ from reviewer_app.domain.errors import InvalidInputError, NotEnoughDataError
 WEEK = 7
 HOLT_WINTERS_MIN_DAYS = 2 * WEEK  # two full seasons to separate level from weekday pattern
 TREND_MIN_DAYS = 4 * WEEK  # a trend estimated from two weeks mostly chases noise
+# A trend fitted to a sudden surge in the last days extrapolates it without end (seen on the
+# demo data: 214 appeals yesterday, 1,200 a day forecast within a week). A forecast above
+# this multiple of the busiest day in the history is not used.
+PLAUSIBLE_PEAK_FACTOR = 2.0
 DEFAULT_HOLDOUT_DAYS = 14
 DEFAULT_HORIZON_DAYS = 14
 
@@ -50,6 +55,7 @@ class FallbackReason(StrEnum):
 
     SHORT_HISTORY = "short_history"  # fewer than two full weeks of days
     FIT_FAILED = "fit_failed"  # statsmodels raised or returned non-finite values
+    IMPLAUSIBLE_FIT = "implausible_fit"  # above PLAUSIBLE_PEAK_FACTOR × the busiest day
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,9 +181,12 @@ def _predict(values: np.ndarray, horizon: int, *,
              trend: bool) -> tuple[np.ndarray, ForecastMethod, FallbackReason | None]:
     if len(values) >= HOLT_WINTERS_MIN_DAYS:
         fitted = _holt_winters(values, horizon, trend=trend and len(values) >= TREND_MIN_DAYS)
-        if fitted is not None:
+        if fitted is None:
+            reason = FallbackReason.FIT_FAILED
+        elif fitted.max() > PLAUSIBLE_PEAK_FACTOR * max(float(values.max()), 1.0):
+            reason = FallbackReason.IMPLAUSIBLE_FIT
+        else:
             return fitted, ForecastMethod.HOLT_WINTERS, None
-        reason = FallbackReason.FIT_FAILED
     else:
         reason = FallbackReason.SHORT_HISTORY
     if len(values) >= WEEK:

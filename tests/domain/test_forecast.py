@@ -185,3 +185,12 @@ def test_backlog_already_too_big_is_breached_now() -> None:
 def test_backlog_projection_refuses_bad_input(kwargs: dict[str, float]) -> None:
     with pytest.raises(InvalidInputError):
         project_backlog(10, _days([1]), **kwargs)
+
+
+def test_a_surge_at_the_end_is_not_extrapolated_without_end() -> None:
+    # Eight quiet weeks, then the last five days surge; a fitted trend would run away.
+    values = np.concatenate([np.tile([2.0, 1, 2, 1, 2, 0, 0], 8), [11, 22, 25, 67, 214]])
+    result = forecast_intake(_series(values), horizon_days=7)
+    assert result.method is ForecastMethod.SEASONAL_NAIVE
+    assert result.fallback is FallbackReason.IMPLAUSIBLE_FIT
+    assert max(_intakes(result.days)) == 214  # the last week repeated
