@@ -1,5 +1,6 @@
 """Command line: launch the workstation, migrate a database, grant database logins, fill it
-with demo data, import, or compute QA statistics from files (``qa``, no database).
+with demo data, import, compute QA statistics from files (``qa``, no database), size
+staffing (``staffing``, no database) or forecast intake and backlog (``forecast``).
 
 Database URL resolution for every command: ``--db URL``, then the ``REVIEWER_APP_DB``
 environment variable, then the embedded database in the user's data directory (for the
@@ -19,6 +20,7 @@ from typing import Any
 from reviewer_app import __version__, config
 from reviewer_app.cli_db import add_grant_parser, add_prune_parser, run_grant, run_prune
 from reviewer_app.cli_qa import add_qa_parser, run_qa
+from reviewer_app.cli_staffing import add_staffing_parsers, run_forecast, run_staffing
 from reviewer_app.domain.errors import ReviewerError
 
 EXIT_KNOWN_ERROR = 2
@@ -90,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true",
                      help="validate and compare only; write nothing")
     add_qa_parser(commands)
+    add_staffing_parsers(commands)
     return parser
 
 
@@ -123,6 +126,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(args.sub_db or args.db, args.path, args.errors, dry_run=args.dry_run)
         if args.command == "qa":
             return run_qa(args)
+        if args.command == "staffing":
+            return run_staffing(args)
+        if args.command == "forecast":
+            return run_forecast(_resolve_url(args.sub_db or args.db), args)
         return _launch(args.db, demo=args.demo)
     except ReviewerError as exc:
         print(f"reviewer-app: error: {exc}", file=sys.stderr)
