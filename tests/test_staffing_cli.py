@@ -2,31 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
+from cli_support import run_error, run_ok
 from factories import Factory
 
-from reviewer_app.cli import main
 from reviewer_app.data.db import Database
 from reviewer_app.domain.enums import AppealStatus, Outcome
-
-
-def run_ok(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:
-    assert main(list(args)) == 0
-    out = capsys.readouterr().out
-    assert len(out.splitlines()) == 1, out
-    return json.loads(out)  # type: ignore[no-any-return]
-
-
-def run_error(capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    assert main(list(args)) == 2
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    lines = captured.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("reviewer-app: error: "), captured.err
-    return lines[0]
 
 
 def test_erlang_known_answer(capsys: pytest.CaptureFixture[str]) -> None:
@@ -113,7 +96,6 @@ def test_forecast_from_the_database(capsys: pytest.CaptureFixture[str], database
     assert queue["breach_day"] is None
 
 
-def test_forecast_unknown_queue(capsys: pytest.CaptureFixture[str], database: Database,
-                                db_url: str) -> None:
-    assert database
+@pytest.mark.usefixtures("database")  # a migrated database at db_url
+def test_forecast_unknown_queue(capsys: pytest.CaptureFixture[str], db_url: str) -> None:
     assert "No queue 'nope'" in run_error(capsys, "forecast", "--db", db_url, "--queue", "nope")
