@@ -10,9 +10,12 @@ from __future__ import annotations
 import argparse
 import json
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reviewer_app.domain.errors import InvalidInputError
+
+if TYPE_CHECKING:  # the service (and pandas, statsmodels) loads only when forecast runs
+    from reviewer_app.services.workforce import QueueForecast
 
 DECIMALS = 4
 
@@ -125,7 +128,7 @@ def run_forecast(url: str, args: argparse.Namespace) -> int:
     return 0
 
 
-def _queue_json(queue: Any) -> dict[str, Any]:
+def _queue_json(queue: QueueForecast) -> dict[str, Any]:
     forecast, projection, check = queue.forecast, queue.projection, queue.forecast.holdout
     return {
         "queue": queue.queue_code,
