@@ -48,6 +48,10 @@ class PlanningAssumptions:
         productive_hours: hours a reviewer decides per day.
         shrinkage: share of paid time lost (staffing only).
         days_to_clear: days to clear today's backlog (staffing only).
+        horizon_days: days to forecast and project, from today.
+        holdout_days: last complete days held out to measure the forecast error.
+        history_days: complete days of intake history read.
+        aht_days: days of decisions the AHT and the headcount are measured over.
     """
 
     reviewers: float | None = None
