@@ -1,6 +1,7 @@
 """Command line: launch the workstation, migrate a database, grant database logins, fill it
-with demo data, import, compute QA statistics from files (``qa``, no database), or print
-KPI and DSA reports (``report``).
+with demo data, import, compute QA statistics from files (``qa``, no database), print KPI
+and DSA reports (``report``), size staffing (``staffing``, no database) or forecast intake
+and backlog (``forecast``).
 
 Database URL resolution for every command: ``--db URL``, then the ``REVIEWER_APP_DB``
 environment variable, then the embedded database in the user's data directory (for the
@@ -22,6 +23,7 @@ from reviewer_app.cli_db import add_grant_parser, add_prune_parser, run_grant, r
 from reviewer_app.cli_progress import progress_printer
 from reviewer_app.cli_qa import add_qa_parser, run_qa
 from reviewer_app.cli_report import add_report_parser, run_report
+from reviewer_app.cli_staffing import add_staffing_parsers, run_forecast, run_staffing
 from reviewer_app.domain.errors import ReviewerError
 
 EXIT_KNOWN_ERROR = 2
@@ -94,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="validate and compare only; write nothing")
     add_qa_parser(commands)
     add_report_parser(commands)
+    add_staffing_parsers(commands)
     return parser
 
 
@@ -129,6 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_qa(args)
         if args.command == "report":
             return run_report(_resolve_url(args.sub_db or args.db), args)
+        if args.command == "staffing":
+            return run_staffing(args)
+        if args.command == "forecast":
+            return run_forecast(_resolve_url(args.sub_db or args.db), args)
         return _launch(args.db, demo=args.demo)
     except ReviewerError as exc:
         print(f"reviewer-app: error: {exc}", file=sys.stderr)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from agreement_data import (
     RELIABILITY_BY_RATER,
     RELIABILITY_RATERS,
 )
+from cli_support import run_error, run_ok
 
 from reviewer_app.cli import main
 
@@ -28,22 +28,6 @@ def write_ratings(path: Path, raters: tuple[str, ...] | list[str],
         lines.append(",".join([f"U{i:02d}", *("" if x is None else str(x) for x in unit)]))
     path.write_text(("\ufeff" if bom else "") + "\r\n".join(lines) + "\r\n", encoding="utf-8")
     return path
-
-
-def run_ok(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, object]:
-    assert main(list(args)) == 0
-    out = capsys.readouterr().out
-    assert len(out.splitlines()) == 1, out
-    return json.loads(out)  # type: ignore[no-any-return]
-
-
-def run_error(capsys: pytest.CaptureFixture[str], *args: str) -> str:
-    assert main(list(args)) == 2
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    lines = captured.err.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("reviewer-app: error: "), captured.err
-    return lines[0]
 
 
 @pytest.fixture

@@ -1,0 +1,144 @@
+"""Workload figures for the forecast and staffing: daily intake, backlog, recent AHT.
+
+Everything is aggregated in SQL (a year of a large team is millions of rows; pulling them
+into pandas takes seconds). Days are UTC calendar days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Date, cast, distinct, func, select, text
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from reviewer_app.data.orm import OPEN_PREDICATE, AppealRow, DecisionRow, QueueDefRow, SlaPolicyRow
+from reviewer_app.domain.enums import Outcome
+
+FINAL_OUTCOMES = tuple(o.value for o in Outcome if o.is_final)
+DEFAULT_SLA_HOURS = 48.0  # the catalog's fallback when no rule names the queue
+
+
+@dataclass(frozen=True, slots=True)
+class QueueIntake:
+    """Appeals received per UTC day in one queue, one count per day from ``first_day``."""
+
+    queue_code: str
+    first_day: date
+    counts: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QueueWorkload:
+    """A queue's open work and how fast it was decided recently.
+
+    Attributes:
+        backlog: open appeals (status not decided) now.
+        handle_seconds: active handle seconds of every decision row in the window
+            (handling steps such as escalate take work too).
+        final_decisions: final decisions in the window.
+        reviewers: distinct people with a final decision in the window.
+        sla_hours: the queue's SLA rule (queue-wide, no policy or market), else the
+            catalog-wide rule, else 48 hours.
+    """
+
+    queue_code: str
+    backlog: int
+    handle_seconds: float
+    final_decisions: int
+    reviewers: int
+    sla_hours: float
+
+    @property
+    def aht_seconds(self) -> float | None:
+        """Σ handle seconds ÷ final decisions; None without decisions."""
+        return self.handle_seconds / self.final_decisions if self.final_decisions else None
+
+
+def queue_codes(session: Session) -> tuple[str, ...]:
+    """Every queue's code, sorted."""
+    return tuple(session.scalars(select(QueueDefRow.code).order_by(QueueDefRow.code)))
+
+
+def daily_intake(session: Session, *, first_day: date, last_day: date,
+                 queue_code: str | None = None) -> tuple[QueueIntake, ...]:
+    """Appeals received per UTC day from ``first_day`` to ``last_day`` (both included), per
+    queue; every queue is listed (or just ``queue_code``) and a day without appeals is 0."""
+    day = _utc_day(session, AppealRow.received_at)
+    query = (
+        select(QueueDefRow.code, day.label("day"), func.count(AppealRow.id))
+        .join(QueueDefRow, QueueDefRow.id == AppealRow.queue_id)
+        .where(AppealRow.received_at >= _midnight(first_day),
+               AppealRow.received_at < _midnight(last_day + timedelta(days=1)))
+        .group_by(QueueDefRow.code, day)
+    )
+    if queue_code is not None:
+        query = query.where(QueueDefRow.code == queue_code)
+    codes = (queue_code,) if queue_code is not None else queue_codes(session)
+    days = (last_day - first_day).days + 1
+    counts = {code: [0] * days for code in codes}
+    for code, bucket, appeals in session.execute(query):
+        counts[code][(_as_date(bucket) - first_day).days] = int(appeals)
+    return tuple(QueueIntake(code, first_day, tuple(counts[code])) for code in codes)
+
+
+def workload(session: Session, *, since: datetime,
+             queue_code: str | None = None) -> tuple[QueueWorkload, ...]:
+    """Backlog now, and handle time, final decisions and reviewers since ``since``, per queue."""
+    codes = (queue_code,) if queue_code is not None else queue_codes(session)
+    backlog = dict(session.execute(
+        select(QueueDefRow.code, func.count(AppealRow.id))
+        .join(QueueDefRow, QueueDefRow.id == AppealRow.queue_id)
+        .where(text(OPEN_PREDICATE))  # verbatim, so the partial open-appeal indexes apply
+        .group_by(QueueDefRow.code)
+    ).all())
+    is_final = DecisionRow.outcome.in_(FINAL_OUTCOMES)
+    decided = {
+        code: (float(seconds or 0), int(finals or 0), int(people or 0))
+        for code, seconds, finals, people in session.execute(
+            select(QueueDefRow.code, func.sum(DecisionRow.handle_seconds),
+                   func.count(DecisionRow.id).filter(is_final),
+                   func.count(distinct(DecisionRow.user_id)).filter(is_final))
+            .join(AppealRow, AppealRow.id == DecisionRow.appeal_id)
+            .join(QueueDefRow, QueueDefRow.id == AppealRow.queue_id)
+            .where(DecisionRow.decided_at >= since)
+            .group_by(QueueDefRow.code)
+        )
+    }
+    slas = _queue_sla_hours(session)
+    return tuple(
+        QueueWorkload(code, int(backlog.get(code, 0)), *decided.get(code, (0.0, 0, 0)),
+                      sla_hours=slas.get(code, slas.get(None, DEFAULT_SLA_HOURS)))
+        for code in codes
+    )
+
+
+def _queue_sla_hours(session: Session) -> dict[str | None, float]:
+    """Queue-wide SLA rules by queue code (None: the catalog-wide rule); shortest wins."""
+    rows = session.execute(
+        select(QueueDefRow.code, func.min(SlaPolicyRow.hours))
+        .select_from(SlaPolicyRow)
+        .outerjoin(QueueDefRow, QueueDefRow.id == SlaPolicyRow.queue_id)
+        .where(SlaPolicyRow.policy_id.is_(None), SlaPolicyRow.market.is_(None))
+        .group_by(QueueDefRow.code)
+    )
+    return {code: float(hours) for code, hours in rows}
+
+
+def _utc_day(session: Session, column: Any) -> ColumnElement[Any]:
+    # SQLite stores naive UTC text, so date() is the UTC day; PostgreSQL's timestamptz
+    # must be shifted to UTC first, or the session time zone would pick the day.
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(func.timezone("UTC", column), Date)
+    return func.date(column)
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=UTC)
+
+
+def _as_date(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
