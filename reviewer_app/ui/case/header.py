@@ -37,6 +37,7 @@ class CaseHeader(QFrame):
         self._clock = clock
         self._at_risk_hours = at_risk_hours
         self._case: CaseDetail | None = None
+        self._live_lease = ""  # the lease indicator's current line for this case
 
         self.ref_label = plain_label("", self)
         font = QFont(self.ref_label.font())
@@ -85,6 +86,7 @@ class CaseHeader(QFrame):
 
     def show_case(self, case: CaseDetail) -> None:
         """Fill the header from ``case`` and start the countdown."""
+        same_case = self._case is not None and self._case.appeal_id == case.appeal_id
         self._case = case
         self.ref_label.setText(case.ref)
         self.round_label.setText(labels.appeal_round(case.round))
@@ -95,12 +97,15 @@ class CaseHeader(QFrame):
         self.priority_label.setText(str(case.priority))
         self.market_label.setText(case.market)
         self.language_label.setText(case.language)
+        if not same_case:
+            self._live_lease = ""
         if case.lease is not None:
-            self.lease_label.setText(
-                self.tr("You hold the lease until %1.").replace(
-                    "%1", labels.clock_time(case.lease.expires_at)
-                )
-            )
+            # The same case shown again (a change elsewhere, or our own hold coming back
+            # through the change feed) keeps the lease indicator's live line ("Held for
+            # help: …") instead of falling back to the loaded lease until its next tick.
+            self.lease_label.setText(self._live_lease or self.tr(
+                "You hold the lease until %1.").replace(
+                    "%1", labels.clock_time(case.lease.expires_at)))
         self.lease_label.setVisible(case.lease is not None)
         self._refresh_countdown()
         self._timer.start()
@@ -109,6 +114,7 @@ class CaseHeader(QFrame):
         """Empty the header and stop the countdown."""
         self._timer.stop()
         self._case = None
+        self._live_lease = ""
         for label in self.findChildren(QLabel):
             if label.property("role") != "caption":
                 label.clear()
@@ -120,6 +126,7 @@ class CaseHeader(QFrame):
         """Replace the lease line (the lease indicator keeps it current while a case is open)."""
         if self._case is None:
             return
+        self._live_lease = text
         self.lease_label.setText(text)
         self.lease_label.setVisible(bool(text))
 

@@ -179,3 +179,18 @@ def test_clear_shows_empty_state_and_refresh_keeps_tab(qtbot, make_case):
     assert panel.case() is None
     assert panel.empty_label.isVisible()
     assert panel.appellant_section.statement_view.editor.toPlainText() == ""
+
+
+def test_the_same_case_shown_again_keeps_the_live_lease_line(qtbot, make_case) -> None:
+    # Our own hold comes back through the change feed and re-shows the case: the header
+    # must keep "Held for help: …" (the lease indicator's line), not flash back to the
+    # loaded "You hold the lease until …" until the indicator's next tick.
+    panel = CasePanel(clock=FakeClock(NOW))
+    qtbot.addWidget(panel)
+    panel.show_case(make_case())
+    header = panel.header
+    header.show_lease("Held for help: asking Lena · until 18:00")
+    panel.update_live(make_case())
+    assert header.lease_label.text() == "Held for help: asking Lena · until 18:00"
+    panel.show_case(make_case(appeal_id=43, ref="APL-000043"))  # another case: its own line
+    assert header.lease_label.text().startswith("You hold the lease until")
