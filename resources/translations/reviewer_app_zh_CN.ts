@@ -316,7 +316,7 @@
 <context>
     <name>AuditPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/qa/audit_panel.py" line="+58" />
+        <location filename="../../reviewer_app/ui/qa/audit_panel.py" line="+59" />
         <source>Appeal</source>
         <translation>申诉</translation>
     </message>
@@ -371,7 +371,7 @@
         <translation>1 · 先自行决定此案件（原决定已隐藏）</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+13" />
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
@@ -610,7 +610,7 @@ Appellant's statement:
 <context>
     <name>CaseHeader</name>
     <message>
-        <location filename="../../reviewer_app/ui/case/header.py" line="+68" />
+        <location filename="../../reviewer_app/ui/case/header.py" line="+69" />
         <source>SLA due</source>
         <translation>SLA 截止</translation>
     </message>
@@ -640,7 +640,7 @@ Appellant's statement:
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+33" />
         <source>You hold the lease until %1.</source>
         <translation>您的租约有效期至 %1。</translation>
     </message>
@@ -2043,7 +2043,7 @@ Appellant's statement:
         <translation>范围：</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+55" />
         <source>{n} decisions · {per_hour} per productive hour · AHT {aht} (team median {team}) · later overturned {overturned}</source>
         <translation>{n} 个决定 · 每有效工时 {per_hour} 个 · 平均处理时长 {aht}（团队中位数 {team}） · 后被推翻 {overturned}</translation>
     </message>

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from reviewer_app.domain.dashboard import Granularity, PersonalStats, histogram
 from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.services.dashboard import DashboardService
+from reviewer_app.ui.widgets.alive import while_alive
 from reviewer_app.workers.runner import Runner
 
 RANGES = ((1, Granularity.HOUR), (7, Granularity.DAY), (30, Granularity.DAY),
@@ -100,14 +100,9 @@ class PersonalDashboard(QWidget):
         """Read my figures again (off the GUI thread)."""
         days, granularity = self.range.currentData()
         self._runner.submit(self._service.personal, self._user_id, days,
-                            Granularity(granularity), on_done=self._alive(self.show_stats),
-                            on_error=self._alive(self._on_error))
-
-    def _alive(self, fn: object) -> object:
-        def call(*args: object) -> None:
-            if shiboken6.isValid(self):  # closed before a slow read came back
-                fn(*args)  # type: ignore[operator]
-        return call
+                            Granularity(granularity),
+                            on_done=while_alive(self, self.show_stats),
+                            on_error=while_alive(self, self._on_error))
 
     def show_stats(self, stats: PersonalStats) -> None:
         """Put ``stats`` into the plot items (their data, not new items)."""

@@ -28,6 +28,7 @@ from reviewer_app.domain.scorecard import suggested_error
 from reviewer_app.services.qa import QaService, Reveal
 from reviewer_app.ui import labels
 from reviewer_app.ui.qa.qa_tab import QaTab
+from reviewer_app.ui.qa.scorecard_form import ScorecardForm
 from reviewer_app.ui.qa.tables import fill_rows, read_only_table
 from reviewer_app.workers.runner import Runner
 
@@ -82,8 +83,6 @@ class AuditPanel(QaTab):
         blind_layout.addWidget(self.case_view, 1)
         blind_layout.addLayout(blind_form)
         blind_layout.addWidget(self.record_button)
-
-        from reviewer_app.ui.qa.scorecard_form import ScorecardForm
 
         # Plain text (appellant and reviewer text is never rich text) in a scrolling box:
         # a full response is long and must not push the scorecard off the screen.

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from reviewer_app.domain.errors import ReviewerError
+from reviewer_app.ui.widgets.alive import while_alive
 from reviewer_app.workers.runner import Runner
 
 
@@ -32,20 +32,10 @@ class QaTab(QWidget):
                on_finally: Callable[[], None] | None = None, write: bool = False) -> None:
         """Run ``fn`` on the runner; results and known errors come back to this tab only
         while it still exists (the window may be closed before a slow read returns)."""
-        self._runner.submit(fn, *args, write=write, on_done=self._while_alive(on_done),
-                            on_error=self._while_alive(self.show_error),
-                            on_finally=self._while_alive(on_finally))
+        self._runner.submit(fn, *args, write=write, on_done=while_alive(self, on_done),
+                            on_error=while_alive(self, self.show_error),
+                            on_finally=while_alive(self, on_finally))
 
     def show_error(self, exc: ReviewerError) -> None:
         """A known error, in the banner (the services word them for people)."""
         self.message.emit(str(exc), "error")
-
-    def _while_alive(self, fn: Callable[..., None] | None) -> Any:
-        if fn is None:
-            return None
-
-        def call(*args: Any) -> None:
-            if shiboken6.isValid(self):
-                fn(*args)
-
-        return call
