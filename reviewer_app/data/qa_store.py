@@ -307,10 +307,11 @@ def _num(value: float | None) -> str | None:
     return None if value is None else f"{value:g}"
 
 
-def audited_rows(session: Session, start: datetime, end: datetime
-                 ) -> list[AuditedDecision]:
+def audited_rows(session: Session, start: datetime, end: datetime, *,
+                 sample_id: int | None = None) -> list[AuditedDecision]:
     """Published (or later) audits of decisions made in ``[start, end)``, with what accuracy
-    is cut by. Risk-picked samples come with their reason, to be kept apart."""
+    is cut by. Risk-picked samples come with their reason, to be kept apart. With
+    ``sample_id``, only the audits of that sample's items."""
     d, a, i = DecisionRow, AppealRow, QaSampleItemRow
     stmt = (
         select(E.reviewer_user_id, UserRow.display_name, QueueDefRow.code, a.policy_code,
@@ -325,6 +326,8 @@ def audited_rows(session: Session, start: datetime, end: datetime
         .where(E.status.in_(("published", "disputed", "resolved")), E.kind == "audit",
                d.decided_at >= start, d.decided_at < end)
         .order_by(d.decided_at))
+    if sample_id is not None:
+        stmt = stmt.where(i.sample_id == sample_id)
     return [AuditedDecision(
         reviewer_user_id=r[0], reviewer=r[1], queue=r[2], policy=r[3], market=r[4],
         language=r[5], decided_at=r[6], correct=(r[7] or 0) > 0, sample_id=r[8],

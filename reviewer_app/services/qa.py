@@ -364,7 +364,7 @@ class QaService:
         with self._db.read() as s:
             require_role(users.get_user(s, user_id), AUDITORS, "see sample accuracy")
             population = sampling_store.strata_population(s, sample_id)
-            rows = qa_store.audited_rows(s, start, end)
+            rows = qa_store.audited_rows(s, start, end, sample_id=sample_id)
         return stratified_for_sample(rows, sample_id, population)
 
     def samples(self, user_id: int) -> tuple[SampleSummary, ...]:
@@ -374,8 +374,7 @@ class QaService:
             require_role(users.get_user(s, user_id), AUDITORS, "see sample accuracy")
             for sample_id, plan, start, end, picked in sampling_store.samples(s):
                 population = sampling_store.strata_population(s, sample_id)
-                rows = [r for r in qa_store.audited_rows(s, start, end)
-                        if r.sample_id == sample_id]
+                rows = qa_store.audited_rows(s, start, end, sample_id=sample_id)
                 est = stratified_for_sample(rows, sample_id, population)
                 out.append(SampleSummary(
                     sample_id, plan, start, end, picked, len(rows),
