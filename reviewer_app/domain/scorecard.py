@@ -12,17 +12,7 @@ from reviewer_app.domain.qa_models import (
 )
 from reviewer_app.domain.qa_stats import CriterionResult, iqs_score
 
-# The default scorecard every new database gets (DOMAIN.md, issue 4): code, label, weight,
-# critical. A wrong outcome is a critical failure: it zeroes the score.
-DEFAULT_SCORECARD = "Appeal decision quality"
-DEFAULT_CRITERIA: tuple[tuple[str, str, float, bool], ...] = (
-    ("outcome", "Outcome correct", 40.0, True),
-    ("reason", "Reason code correct", 25.0, False),
-    ("response", "Response and redress correct", 20.0, False),
-    ("procedure", "Procedure followed", 15.0, False),
-)
 PASS = 1.0  # a criterion fully met
-UPHOLD_LIKE = frozenset({"uphold", "reject_inadmissible"})
 
 
 def iqs(criteria: Iterable[Criterion], scores: Mapping[int, float]) -> float:
@@ -64,8 +54,7 @@ def suggested_error(original_outcome: str, correct_outcome: str | None,
         mine, right = LIFTED.get(original_outcome), LIFTED.get(correct_outcome)
         if mine is not None and right is not None and mine != right:
             return ErrorType.WRONG_UPHOLD if mine < right else ErrorType.WRONG_OVERTURN
-        return ErrorType.WRONG_UPHOLD if original_outcome in UPHOLD_LIKE \
-            else ErrorType.WRONG_OVERTURN
+        return ErrorType.WRONG_UPHOLD if mine == 0 else ErrorType.WRONG_OVERTURN
     if correct_reason and original_reason != correct_reason:
         return ErrorType.WRONG_REASON
     return None if procedure_ok else ErrorType.PROCEDURAL

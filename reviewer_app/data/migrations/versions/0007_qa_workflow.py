@@ -274,8 +274,8 @@ def _pg_rules() -> None:
         op.execute(_policy_sql(*policy))
 
 
-# Every database starts with the default scorecard (domain.scorecard.DEFAULT_CRITERIA, copied
-# here because a migration must not change when that constant later does).
+# Every database starts with this default scorecard (code, label, weight, critical); leads
+# change it later as new versions (QaService.save_scorecard). A wrong outcome is critical.
 DEFAULT_SCORECARD = "Appeal decision quality"
 DEFAULT_CRITERIA = (
     ("outcome", "Outcome correct", 40.0, True),
