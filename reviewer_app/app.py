@@ -36,6 +36,7 @@ from reviewer_app.services.queue import QueueService
 from reviewer_app.services.review import ReviewService
 from reviewer_app.services.sync import ChangeFeedReader
 from reviewer_app.services.users import UserService
+from reviewer_app.services.workforce import WorkforceService
 from reviewer_app.services.workspace import open_workspace, safe_url, workspace_state
 from reviewer_app.ui.activity import ActivityMonitor
 from reviewer_app.ui.connection_settings import load_profile, save_profile
@@ -77,6 +78,7 @@ def build_services(db: Database, cfg: Config) -> Services:
         calibration=CalibrationService(db),
         golden=GoldenService(db),
         dashboards=DashboardService(db),
+        workforce=WorkforceService(db),
     )
 
 

@@ -119,12 +119,12 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+78" />
+        <location line="+81" />
         <source>Navigate</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location line="-78" />
+        <location line="-81" />
         <source>Application</source>
         <translation>应用程序</translation>
     </message>
@@ -227,6 +227,11 @@
         <location line="+3" />
         <source>My dashboard…</source>
         <translation>我的仪表板…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Team dashboard…</source>
+        <translation>团队仪表板…</translation>
     </message>
     <message>
         <location line="+3" />
@@ -1837,12 +1842,12 @@ Appellant's statement:
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+63" />
         <source>Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the next one. F1 lists every shortcut.</source>
         <translation>按 Ctrl+N 领取最紧急的申诉，按 Ctrl+Return 提交并领取下一个。按 F1 查看全部快捷键。</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+52" />
         <source>Closed the workstation</source>
         <translation>已关闭工作台</translation>
     </message>
@@ -2625,6 +2630,14 @@ Appellant's statement:
         <location filename="../../reviewer_app/ui/team_connector.py" line="+127" />
         <source>Password not remembered</source>
         <translation>未记住密码</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDashboardWindow</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dashboards/team_window.py" line="+28" />
+        <source>Team dashboard</source>
+        <translation>团队仪表板</translation>
     </message>
 </context>
 <context>

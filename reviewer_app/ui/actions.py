@@ -77,6 +77,9 @@ class AppActions(QObject):
         self.dashboard = self._make(
             "myDashboard", self.tr("My dashboard…"), "Ctrl+Shift+G", view
         )
+        self.team_dashboard = self._make(
+            "teamDashboard", self.tr("Team dashboard…"), "Ctrl+Shift+L", view
+        )
         self.quality = self._make(
             "qualityAssurance", self.tr("Quality assurance…"), "Ctrl+Shift+Q", view
         )

@@ -19,7 +19,7 @@ from reviewer_app.ui import labels
 from reviewer_app.ui.actions import AppActions
 from reviewer_app.ui.case.panel import CasePanel
 from reviewer_app.ui.connection_status import attach_connection_status
-from reviewer_app.ui.dashboards.personal_dashboard import PersonalDashboard
+from reviewer_app.ui.dashboards.windows import DashboardWindows
 from reviewer_app.ui.decision.panel import DecisionPanel
 from reviewer_app.ui.dialogs.errors import describe_error, show_bug
 from reviewer_app.ui.dialogs.release import ask_release_reason
@@ -68,10 +68,10 @@ class MainWindow(QMainWindow):
         self._services = services
         self._clock = clock
         self.qa_window: QaWindow | None = None
-        self.dashboard: PersonalDashboard | None = None
         self.flow = ReviewFlow(runner, services, user, meter, clock=clock, monotonic=monotonic,
                                parent=self)
         self.actions = AppActions(self)
+        self.dashboards = DashboardWindows(runner, services, user, self)
 
         self.queue_panel = QueuePanel(runner, services, clock=clock, at_risk_hours=at_risk_hours)
         self.case_panel = CasePanel(clock=clock, at_risk_hours=at_risk_hours)
@@ -126,8 +126,8 @@ class MainWindow(QMainWindow):
                                a.hand_off, a.held_cases, a.keep_working, a.unsent_decisions]),
             (self.tr("Navigate"), [a.focus_queue, a.focus_case, a.focus_sop, a.focus_decision,
                                    a.queue_search, a.sop_search, a.refresh, a.jump_last]),
-            (self.tr("Help"), [a.shortcuts, a.dashboard, a.quality, a.connect_database,
-                               a.quit]),
+            (self.tr("Help"), [a.shortcuts, a.dashboard, a.team_dashboard, a.quality,
+                               a.connect_database, a.quit]),
         )
         for title, actions in menus:
             menu = self.menuBar().addMenu(title)
@@ -170,9 +170,11 @@ class MainWindow(QMainWindow):
         a.shortcuts.triggered.connect(self.show_shortcut_sheet)
         a.connect_database.triggered.connect(self.connect_requested)
         a.quality.triggered.connect(self.show_quality_window)
-        a.dashboard.triggered.connect(self.show_dashboard)
-        a.dashboard.setVisible(self._services.dashboards is not None)
-        flow.queue_changed.connect(self._on_flow_queue_changed_for_dashboard)
+        a.dashboard.triggered.connect(self.dashboards.show_personal)
+        a.dashboard.setVisible(self.dashboards.has_personal)
+        a.team_dashboard.triggered.connect(self.dashboards.show_team)
+        a.team_dashboard.setVisible(self.dashboards.has_team)
+        flow.queue_changed.connect(self.dashboards.on_queue_changed)
         a.quality.setVisible(self._services.qa is not None)
         a.quit.triggered.connect(self.close)
         self.queue_panel.appeal_requested.connect(flow.claim)
@@ -204,24 +206,6 @@ class MainWindow(QMainWindow):
             "Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the "
             "next one. F1 lists every shortcut."
         ), "info")
-
-    def show_dashboard(self) -> None:
-        """Open (or raise) my personal dashboard; it follows my decisions while open."""
-        if self._services.dashboards is None:
-            return
-        if self.dashboard is None:
-            self.dashboard = PersonalDashboard(self._runner, self._services.dashboards,
-                                               self.flow.user.id, parent=self)
-            self.dashboard.setWindowFlag(Qt.WindowType.Window)
-        self.dashboard.show()
-        self.dashboard.raise_()
-        self.dashboard.activateWindow()
-        self.dashboard.reload()
-
-    def _on_flow_queue_changed_for_dashboard(self, _changes: object) -> None:
-        # A decision of mine changes my figures: redraw them if the dashboard is open.
-        if self.dashboard is not None and self.dashboard.isVisible():
-            self.dashboard.reload()
 
     def show_quality_window(self) -> None:
         """Open (or raise) the QA workstation for the signed-in person."""

@@ -30,6 +30,7 @@ from reviewer_app.services.queue import QueueService
 from reviewer_app.services.review import ReviewService
 from reviewer_app.services.sync import ChangeFeedReader
 from reviewer_app.services.users import UserService
+from reviewer_app.services.workforce import WorkforceService
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ class Services:
     calibration: CalibrationService | None = None
     dashboards: DashboardService | None = None
     golden: GoldenService | None = None
+    workforce: WorkforceService | None = None  # forecast and staffing (team dashboard)
 
 
 @dataclass(frozen=True, slots=True)

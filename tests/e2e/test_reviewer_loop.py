@@ -265,9 +265,9 @@ def test_server_side_refusal_shows_field_errors_and_keeps_the_case(
 def test_a_decision_moves_my_dashboard(qtbot: QtBot, setup: Setup) -> None:
     s = setup
     press(qtbot, Qt.Key.Key_G, CTRL | Qt.KeyboardModifier.ShiftModifier)  # My dashboard
-    qtbot.waitUntil(lambda: s.window.dashboard is not None
-                    and s.window.dashboard.stats is not None, timeout=10_000)
-    dashboard = s.window.dashboard
+    qtbot.waitUntil(lambda: s.window.dashboards.personal is not None
+                    and s.window.dashboards.personal.stats is not None, timeout=10_000)
+    dashboard = s.window.dashboards.personal
     bars = dashboard.decisions_bars
     assert float(bars.opts["height"].sum()) == 0 and dashboard.today.value() == 0
     with qtbot.waitActive(s.window):
