@@ -22,6 +22,8 @@ MESSAGES: dict[str, str] = {
         " · 后被推翻 {overturned}",
     "Export the charts": "导出图表",
     "Could not write {path}.": "无法写入 {path}。",
+    " a day": " 个/天",
+    "Daily &goal:": "每日目标(&G)：",
 }
 
 BY_CONTEXT: dict[tuple[str, str], str] = {}

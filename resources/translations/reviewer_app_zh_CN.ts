@@ -1988,7 +1988,7 @@ Appellant's statement:
 <context>
     <name>PersonalDashboard</name>
     <message>
-        <location filename="../../reviewer_app/ui/dashboards/personal_dashboard.py" line="+41" />
+        <location filename="../../reviewer_app/ui/dashboards/personal_dashboard.py" line="+43" />
         <source>My dashboard</source>
         <translation>我的仪表板</translation>
     </message>
@@ -2023,7 +2023,17 @@ Appellant's statement:
         <translation>导出 PNG(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+5" />
+        <source> a day</source>
+        <translation> 个/天</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Daily &amp;goal:</source>
+        <translation>每日目标(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>Today: %v of %m decisions</source>
         <translation>今天：%v / %m 个决定</translation>
     </message>
@@ -2048,7 +2058,7 @@ Appellant's statement:
         <translation>范围：</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+66" />
         <source>{n} decisions · {per_hour} per productive hour · AHT {aht} (team median {team}) · later overturned {overturned}</source>
         <translation>{n} 个决定 · 每有效工时 {per_hour} 个 · 平均处理时长 {aht}（团队中位数 {team}） · 后被推翻 {overturned}</translation>
     </message>
@@ -2679,7 +2689,7 @@ Appellant's statement:
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../reviewer_app/app.py" line="+172" />
+        <location filename="../../reviewer_app/app.py" line="+174" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

@@ -9,7 +9,7 @@ from reviewer_app.data.db import Database
 from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.dashboard import Granularity, PersonalStats, personal_stats
 
-DAILY_GOAL = 40  # decisions a day, until goals are configured per team
+DAILY_GOAL = 40  # decisions a day, until the reviewer sets their own (personal dashboard)
 
 
 class DashboardService:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -16,19 +16,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from reviewer_app.domain.dashboard import Granularity, PersonalStats, histogram
 from reviewer_app.domain.errors import ReviewerError
-from reviewer_app.services.dashboard import DashboardService
+from reviewer_app.services.dashboard import DAILY_GOAL, DashboardService
 from reviewer_app.ui.widgets.alive import while_alive
 from reviewer_app.workers.runner import Runner
 
 RANGES = ((1, Granularity.HOUR), (7, Granularity.DAY), (30, Granularity.DAY),
           (90, Granularity.WEEK), (365, Granularity.WEEK))
 BLUE, GREEN, GREY = "#2d6cdf", "#2e9d57", "#9aa5b1"
+GOAL_SETTING = "dashboard/daily_goal"  # each reviewer sets their own goal on this machine
 
 
 class PersonalDashboard(QWidget):
@@ -50,6 +52,13 @@ class PersonalDashboard(QWidget):
             self.range.addItem(names[days], (days, granularity.value))
         self.range.setCurrentIndex(2)
         self.export_button = QPushButton(self.tr("&Export PNG…"))
+        self.goal = QSpinBox()
+        self.goal.setObjectName("dailyGoal")
+        self.goal.setRange(1, 1000)
+        self.goal.setValue(_stored_goal())
+        self.goal.setSuffix(self.tr(" a day"))
+        goal_label = QLabel(self.tr("Daily &goal:"))
+        goal_label.setBuddy(self.goal)
         self.today = QProgressBar()
         self.today.setObjectName("todayProgress")
         self.today.setFormat(self.tr("Today: %v of %m decisions"))
@@ -86,6 +95,8 @@ class PersonalDashboard(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Range:")))
         bar.addWidget(self.range)
+        bar.addWidget(goal_label)
+        bar.addWidget(self.goal)
         bar.addWidget(self.today, 1)
         bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
@@ -93,6 +104,7 @@ class PersonalDashboard(QWidget):
         layout.addWidget(self.figures)
         layout.addWidget(self.charts, 1)
         self.range.currentIndexChanged.connect(self.reload)
+        self.goal.valueChanged.connect(self._on_goal_value_changed)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.resize(1000, 760)
 
@@ -100,7 +112,7 @@ class PersonalDashboard(QWidget):
         """Read my figures again (off the GUI thread)."""
         days, granularity = self.range.currentData()
         self._runner.submit(self._service.personal, self._user_id, days,
-                            Granularity(granularity),
+                            Granularity(granularity), self.goal.value(),
                             on_done=while_alive(self, self.show_stats),
                             on_error=while_alive(self, self._on_error))
 
@@ -126,9 +138,17 @@ class PersonalDashboard(QWidget):
         self.team_line.setVisible(team is not None)
         if team is not None:
             self.team_line.setValue(team / 60)
-        self.today.setMaximum(max(stats.daily_goal, stats.today, 1))
-        self.today.setValue(stats.today)
+        self._show_today(stats.today, stats.daily_goal)
         self.figures.setText(self._figures(stats))
+
+    def _show_today(self, today: int, goal: int) -> None:
+        self.today.setMaximum(max(goal, today, 1))
+        self.today.setValue(today)
+
+    def _on_goal_value_changed(self, goal: int) -> None:
+        QSettings().setValue(GOAL_SETTING, goal)
+        if self.stats is not None:  # no database read: today's count is already known
+            self._show_today(self.stats.today, goal)
 
     def _tick(self, stats: PersonalStats, i: int) -> str:
         at = stats.bucket_starts[i]
@@ -162,3 +182,10 @@ class PersonalDashboard(QWidget):
 
     def _on_error(self, exc: ReviewerError) -> None:
         self.figures.setText(str(exc))
+
+
+def _stored_goal() -> int:
+    try:
+        return max(1, int(QSettings().value(GOAL_SETTING, DAILY_GOAL)))
+    except (TypeError, ValueError):  # a hand-edited settings file
+        return DAILY_GOAL
