@@ -142,6 +142,7 @@ def _queue_json(queue: QueueForecast) -> dict[str, Any]:
             "baseline_mae": check.baseline_error.mae, "baseline_mape": check.baseline_error.mape,
         },
         "backlog": queue.workload.backlog,
+        "received_today": queue.received_today,
         "sla_hours": queue.workload.sla_hours,
         "reviewers": queue.reviewers,
         "aht_seconds": queue.aht_seconds,

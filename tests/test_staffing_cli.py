@@ -87,7 +87,7 @@ def test_forecast_from_the_database(capsys: pytest.CaptureFixture[str], database
     # naive predicts them from the same weekdays a week earlier, days 10, 9, 8 back: 3, 3, 3.
     assert queue["holdout"]["mae"] == 0.0
     # Backlog 27 open; 1 reviewer, AHT 1800 s: 5.5 × 3600 ÷ 1800 = 11 a day; SLA 48 h.
-    assert queue["backlog"] == 27
+    assert queue["backlog"] == 27 and queue["received_today"] == 0
     assert queue["capacity_per_day"] == 11.0
     # 27 ÷ 11 = 2.45 days of work today > 2: breached now; today ends at 27 + 3 − 11 = 19
     # (1.73 days), tomorrow at 11 (1 day): the forecast days are within the SLA.

@@ -142,3 +142,15 @@ def _midnight(day: date) -> datetime:
 def _as_date(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(value)
 
+
+
+def received_since(session: Session, since: datetime,
+                   queue_code: str | None = None) -> dict[str, int]:
+    """Appeals received at or after ``since`` per queue code (queues without any left out)."""
+    query = (select(QueueDefRow.code, func.count(AppealRow.id))
+             .join(QueueDefRow, QueueDefRow.id == AppealRow.queue_id)
+             .where(AppealRow.received_at >= since)
+             .group_by(QueueDefRow.code))
+    if queue_code is not None:
+        query = query.where(QueueDefRow.code == queue_code)
+    return {code: int(n) for code, n in session.execute(query)}

@@ -2,13 +2,15 @@
 
 The history runs to the last complete UTC day (today is partial and would read as a dip)
 and starts at the queue's first appeal inside the window, so days before a queue existed
-do not read as days without intake.
+do not read as days without intake. The projection starts from today's backlog, which
+already holds today's arrivals so far, so only the rest of today's forecast intake is added
+on the first day (else today's appeals would be counted twice).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 
@@ -21,6 +23,7 @@ from reviewer_app.domain.forecast import (
     DEFAULT_HOLDOUT_DAYS,
     DEFAULT_HORIZON_DAYS,
     BacklogProjection,
+    DayIntake,
     IntakeForecast,
     forecast_intake,
     project_backlog,
@@ -76,6 +79,7 @@ class QueueForecast:
     queue_code: str
     forecast: IntakeForecast
     workload: QueueWorkload
+    received_today: int  # already in the backlog; taken off the first forecast day
     reviewers: float
     aht_seconds: float | None
     capacity_per_day: float | None
@@ -105,10 +109,14 @@ class WorkforceService:
                 last_day=last_day, queue_code=queue_code)
             loads = workload_store.workload(
                 s, since=self._clock() - timedelta(days=assume.aht_days), queue_code=queue_code)
+            today_so_far = workload_store.received_since(
+                s, datetime.combine(today, datetime.min.time(), UTC), queue_code=queue_code)
         by_code = {w.queue_code: w for w in loads}
-        return tuple(self._queue_forecast(i, by_code[i.queue_code], assume) for i in intakes)
+        return tuple(self._queue_forecast(i, by_code[i.queue_code],
+                                          today_so_far.get(i.queue_code, 0), assume)
+                     for i in intakes)
 
-    def _queue_forecast(self, intake: QueueIntake, load: QueueWorkload,
+    def _queue_forecast(self, intake: QueueIntake, load: QueueWorkload, received_today: int,
                         assume: PlanningAssumptions) -> QueueForecast:
         forecast = forecast_intake(_history(intake), horizon_days=assume.horizon_days,
                                    holdout_days=assume.holdout_days)
@@ -117,11 +125,12 @@ class WorkforceService:
         capacity = projection = None
         if aht is not None:
             capacity = decisions_per_day(reviewers, assume.productive_hours, aht)
-            projection = project_backlog(load.backlog, forecast.days,
+            projection = project_backlog(load.backlog,
+                                         _rest_of_today(forecast.days, received_today),
                                          capacity_per_day=capacity,
                                          sla_days=load.sla_hours / 24.0)
-        return QueueForecast(intake.queue_code, forecast, load, reviewers, aht, capacity,
-                             projection)
+        return QueueForecast(intake.queue_code, forecast, load, received_today, reviewers, aht,
+                             capacity, projection)
 
     def staffing(self, queue_code: str, assume: PlanningAssumptions | None = None, *,
                  aht_seconds: float | None = None, shrinkage: float | None = None,
@@ -143,6 +152,15 @@ class WorkforceService:
         )
         return staffing_what_if(base, aht_seconds=aht_seconds, shrinkage=shrinkage,
                                 days_to_clear=days_to_clear)
+
+
+def _rest_of_today(days: tuple[DayIntake, ...], received_today: int
+                   ) -> tuple[DayIntake, ...]:
+    """The forecast with today's arrivals so far taken off its first day (today)."""
+    if not days:
+        return days
+    first = days[0]
+    return (DayIntake(first.day, max(0.0, first.intake - received_today)), *days[1:])
 
 
 def _history(intake: QueueIntake) -> pd.Series:

@@ -71,12 +71,36 @@ def test_projection_from_measured_staffing(database: Database) -> None:
 def test_projection_with_what_if_staffing_breaches(database: Database) -> None:
     _fill(Factory(database))
     # 0.1 reviewers × 5.5 h × 3600 ÷ 1500 s = 1.32 decisions a day; SLA 48 h = 2 days.
-    # Backlog 7 + 0.8 − 1.32 = 6.48 → 4.9 days of work on the first day: a breach.
+    # Today's 3 arrivals are in the backlog of 7 and exceed today's forecast of 0.8, so
+    # nothing more arrives today: 7 + 0 − 1.32 = 5.68 → 4.3 days of work: a breach.
     (general,) = _service(database).forecast("general", PlanningAssumptions(reviewers=0.1))
     assert general.projection is not None
     assert general.projection.breached_now is True
-    assert general.projection.days[0].backlog == pytest.approx(6.48)
+    assert general.received_today == 3
+    assert general.projection.days[0].intake == 0
+    assert general.projection.days[0].backlog == pytest.approx(5.68)
+    assert general.projection.days[1].intake == pytest.approx(0.8)
+    assert general.projection.days[1].backlog == pytest.approx(5.68 + 0.8 - 1.32)
     assert general.projection.breach_day == date(2026, 1, 10)
+
+
+def test_todays_arrivals_are_not_counted_twice(database: Database) -> None:
+    f = Factory(database)
+    ana = f.user("ana")
+    for day in range(5, 10):  # ten a day on the 5th..9th: fewer than a week, mean 10
+        f.appeals(10, queue_code="steady", received_at=datetime(2026, 1, day, 9, tzinfo=UTC))
+    f.appeals(4, queue_code="steady", received_at=datetime(2026, 1, 10, 8, tzinfo=UTC))
+    done = f.appeal(queue_code="steady", status=AppealStatus.DECIDED,
+                    received_at=datetime(2025, 6, 1, 9, tzinfo=UTC))
+    f.decision(done, ana, Outcome.UPHOLD, decided_at=NOW - timedelta(days=2),
+               handle_seconds=3600)
+    (steady,) = _service(database).forecast("steady")
+    # 54 open (4 of them today); capacity 1 × 5.5 × 3600 ÷ 3600 = 5.5 a day. Today brings
+    # the 6 of the forecast 10 not yet received: 54 + 6 − 5.5 = 54.5; tomorrow + 10 − 5.5.
+    assert steady.workload.backlog == 54 and steady.received_today == 4
+    assert steady.projection is not None
+    assert [d.intake for d in steady.projection.days[:2]] == pytest.approx([6, 10])
+    assert [d.backlog for d in steady.projection.days[:2]] == pytest.approx([54.5, 59])
 
 
 def test_staffing_for_a_queue_with_what_if(database: Database) -> None:
