@@ -11,9 +11,17 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from reviewer_app.data import import_decisions as decisions
 from reviewer_app.data.change_feed import BULK, publish
 from reviewer_app.data.db import Database
-from reviewer_app.data.orm import AppealRow, AppellantRow, EnforcementRow, EventRow, UserRow
+from reviewer_app.data.orm import (
+    AppealRow,
+    AppellantRow,
+    DecisionRow,
+    EnforcementRow,
+    EventRow,
+    UserRow,
+)
 from reviewer_app.domain.appeal_row import FieldProblem, ImportedAppeal, Problem
 from reviewer_app.domain.enums import AppealStatus, EventType, Role
 
@@ -79,7 +87,9 @@ def write_batch(
 
     An appeal whose ``appeal_id`` exists is compared field by field: equal counts as
     unchanged, different is updated with an ``updated`` event listing the changed fields.
-    When the database has no users and this batch adds appeals, ``admin_login`` becomes an
+    A row's historical decision (``data.import_decisions``) is added to an appeal without
+    one; the same decision again is unchanged; a different one rejects the row. When the
+    database has no active users and this batch adds appeals, ``admin_login`` becomes an
     active admin so the imported database can be signed in to.
     """
     out = BatchOutcome()
@@ -99,18 +109,27 @@ def write_batch(
                 .where(EnforcementRow.ref.in_({p.appeal.enforcement_id for p in batch}))
             )
         }
-        accepted = [p for p in batch if _owner_ok(p, enforcements, out)]
+        recorded = decisions.latest_decisions(s, (a.id for a in appeals.values()))
+        accepted = [p for p in batch if _owner_ok(p, enforcements, out)
+                    and _decision_ok(p, appeals, recorded, out)]
+        deciders = decisions.resolve_deciders(
+            s, {p.appeal.decision.decided_by for p in accepted if p.appeal.decision}, now)
         _add_appellants(s, accepted, appellants)
         _add_enforcements(s, accepted, appellants, enforcements, policy_ids)
-        events = [
+        written = [
             _write_appeal(s, p, appeals, appellants, enforcements, policy_ids, queue_ids,
-                          now, source_name, out)
+                          now, source_name, out, recorded, deciders)
             for p in accepted
         ]
         s.flush()  # appeals get their ids
-        s.add_all(EventRow(appeal_id=appeal.id, **values)
-                  for appeal, values in filter(None, events))
-        if any(events):
+        events = [event for w in written for event in w]
+        for appeal, values in events:
+            if "decision" in values:
+                s.add(values.pop("decision")(appeal.id))
+            payload = values.pop("payload")
+            s.add(EventRow(appeal_id=appeal.id, **values,
+                           payload_json=json.dumps(payload, ensure_ascii=False)))
+        if events:
             # One "bulk" change per batch: other clients reload their views once.
             publish(s, kind=BULK, at=now, appeal_ids=(None,))
         if out.imported and admin_login:
@@ -119,6 +138,19 @@ def write_batch(
         if dry_run:
             s.rollback()
     return out
+
+
+def _decision_ok(p: PlannedAppeal, appeals: dict[str, AppealRow],
+                 recorded: dict[int, DecisionRow], out: BatchOutcome) -> bool:
+    """False (with a problem) when the row's decision differs from one already recorded."""
+    d, row = p.appeal.decision, appeals.get(p.appeal.appeal_id)
+    if d is None or row is None or row.id not in recorded:
+        return True
+    mine = recorded[row.id]
+    if (mine.outcome, mine.decided_at) == (d.outcome, d.decided_at):
+        return True  # same decision; who and how long are compared when writing
+    out.problems.append(FieldProblem(p.appeal.row, "outcome", Problem.DECISION_CONFLICT))
+    return False
 
 
 def _owner_ok(p: PlannedAppeal, enforcements: dict[str, tuple[EnforcementRow | None, str]],
@@ -174,13 +206,14 @@ def _write_appeal(
     appellants: dict[str, AppellantRow],
     enforcements: dict[str, tuple[EnforcementRow | None, str]],
     policy_ids: dict[str, int], queue_ids: dict[str, int], now: datetime, source_name: str,
-    out: BatchOutcome,
-) -> tuple[AppealRow, dict[str, Any]] | None:
-    """Add or update one appeal; returns its event (appeal, columns) unless unchanged."""
+    out: BatchOutcome, recorded: dict[int, DecisionRow], deciders: dict[str, int],
+) -> list[tuple[AppealRow, dict[str, Any]]]:
+    """Add or update one appeal (and its historical decision); returns its events."""
     a = p.appeal
     enforcement = enforcements[a.enforcement_id][0]
     assert enforcement is not None
     values = _appeal_values(p, appellants[a.appellant_id].id, enforcement.id)
+    origin = {"source": SOURCE, "file": source_name, "row": a.row}
     row = appeals.get(a.appeal_id)
     if row is None:
         row = AppealRow(ref=a.appeal_id, status=AppealStatus.NEW.value,
@@ -189,25 +222,42 @@ def _write_appeal(
         s.add(row)
         appeals[a.appeal_id] = row
         out.imported += 1
-        return row, _event(a.received_at, EventType.CREATED, None, AppealStatus.NEW.value,
-                           {"source": SOURCE, "file": source_name, "row": a.row,
-                            "imported_at": now.isoformat()})
+        created = _event(a.received_at, EventType.CREATED, None, AppealStatus.NEW.value,
+                         {**origin, "imported_at": now.isoformat()})
+        return [(row, created), *_decide(row, a, deciders, origin)]
+    events: list[tuple[AppealRow, dict[str, Any]]] = []
     enf_values = _enforcement_values(a, policy_ids[a.policy_code])
     enf_changed = _changes(enforcement, enf_values)
     changed = _changes(row, values)
-    if not changed and not enf_changed:
+    if changed or enf_changed:
+        for key in changed:
+            setattr(row, key, values[key])
+        if "policy_code" in changed:  # a different policy routes to its own queue
+            row.queue_id = queue_ids[p.queue_code]
+        for key in enf_changed:
+            setattr(enforcement, key, enf_values[key])
+        events.append((row, _event(now, EventType.UPDATED, row.status, row.status, {
+            **origin, "changed": changed + [f"enforcement.{k}" for k in enf_changed]})))
+    if a.decision is not None and row.id not in recorded:
+        events.extend(_decide(row, a, deciders, origin))
+    if events:
+        out.updated += 1
+    else:
         out.unchanged += 1
-        return None
-    for key in changed:
-        setattr(row, key, values[key])
-    if "policy_code" in changed:  # a different policy routes to its own queue
-        row.queue_id = queue_ids[p.queue_code]
-    for key in enf_changed:
-        setattr(enforcement, key, enf_values[key])
-    out.updated += 1
-    return row, _event(now, EventType.UPDATED, row.status, row.status,
-                       {"source": SOURCE, "file": source_name, "row": a.row,
-                        "changed": changed + [f"enforcement.{k}" for k in enf_changed]})
+    return events
+
+
+def _decide(row: AppealRow, a: ImportedAppeal, deciders: dict[str, int],
+            origin: dict[str, Any]) -> list[tuple[AppealRow, dict[str, Any]]]:
+    """The historical decision of ``a`` on ``row``: its status, decision row and event."""
+    d = a.decision
+    if d is None:
+        return []
+    user_id = deciders[d.decided_by]
+    event = decisions.decision_event(d, user_id, row.status, origin)
+    row.status = event["after"]
+    event["decision"] = lambda appeal_id: decisions.decision_row(appeal_id, d, user_id)
+    return [(row, event)]
 
 
 def _first_round(s: Session, a: ImportedAppeal, enforcement: EnforcementRow) -> int | None:
@@ -225,14 +275,18 @@ def _first_round(s: Session, a: ImportedAppeal, enforcement: EnforcementRow) -> 
 def _event(at: datetime, type_: EventType, before: str | None, after: str | None,
            payload: dict[str, Any]) -> dict[str, Any]:
     return {"actor_user_id": None, "at": at, "type": type_.value, "before": before,
-            "after": after, "comment": None,
-            "payload_json": json.dumps(payload, ensure_ascii=False)}
+            "after": after, "comment": None, "payload": payload}
 
 
 def _ensure_admin(s: Session, login: str, now: datetime) -> None:
-    if s.scalar(select(func.count()).select_from(UserRow)):
+    # Deciders an import created are inactive: they do not make the database usable.
+    if s.scalar(select(func.count()).select_from(UserRow).where(UserRow.active.is_(True))):
         return
     name = login.strip()[:64] or "admin"
+    mine = s.scalar(select(UserRow).where(UserRow.login == name))
+    if mine is not None:  # whoever imports also decided in the old tool: they sign in now
+        mine.role, mine.active = Role.ADMIN.value, True
+        return
     s.add(UserRow(login=name, display_name=name, role=Role.ADMIN.value, active=True,
                   created_at=now))
 

@@ -12,7 +12,10 @@ COLUMNS: tuple[str, ...] = (
     "account_type", "enforcement_id", "enforcement_action", "policy_code", "enforced_at",
     "automated_detection", "automated_decision", "decision_facts", "appeal_text", "round",
     "priority", "listing_id", "ean", "sla_due_at",
+    # Historical decisions (a backfill from the tool a team used before):
+    "outcome", "reason_code", "decided_at", "decided_by", "handle_seconds",
 )
+DECISION_COLUMNS: tuple[str, ...] = ("outcome", "decided_at", "decided_by")  # all or none
 REQUIRED: tuple[str, ...] = (
     "appeal_id", "received_at", "market", "language", "appellant_id", "appellant_type",
     "enforcement_id", "enforcement_action", "policy_code", "enforced_at", "appeal_text",
@@ -24,6 +27,8 @@ ACTIONS = (
     "account_suspension", "account_termination",
 )
 AUTOMATED_DECISIONS = ("fully", "partially", "not")
+OUTCOMES = ("uphold", "overturn", "partial", "escalate", "request_info", "reject_inadmissible")
+MAX_HANDLE_SECONDS = 86_400.0  # a day of active handling for one decision is already absurd
 DEFAULT_PRIORITY = 50
 MAX_ID = 64  # String(64) columns
 MIN_YEAR, MAX_YEAR = 1970, 2200
@@ -49,6 +54,7 @@ _LANGUAGE = re.compile(
     r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|[0-9]{3}))?(-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*",
 )
 _INTEGER = re.compile(r"[+-]?[0-9]{1,9}")
+_DECIMAL = re.compile(r"[+-]?[0-9]{1,9}(\.[0-9]{1,6})?")
 
 
 class Problem:
@@ -72,6 +78,9 @@ class Problem:
     EXTRA_FIELDS = "extra_fields"
     DUPLICATE_IN_FILE = "duplicate_in_file"
     ENFORCEMENT_OF_OTHER_APPELLANT = "enforcement_of_other_appellant"
+    DECIDED_BEFORE_RECEIVED = "decided_before_received"
+    INVALID_NUMBER = "invalid_number"
+    DECISION_CONFLICT = "decision_conflict"  # the appeal already has a different decision
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +90,17 @@ class FieldProblem:
     row: int
     column: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedDecision:
+    """A decision made before the workstation (historical backfill); aware UTC time."""
+
+    outcome: str
+    reason_code: str | None
+    decided_at: datetime
+    decided_by: str  # a login; unknown logins become inactive reviewers
+    handle_seconds: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +128,7 @@ class ImportedAppeal:
     listing_id: str | None
     ean: str | None
     sla_due_at: datetime | None
+    decision: ImportedDecision | None = None
 
 
 def ean_is_valid(code: str) -> bool:
@@ -211,6 +232,20 @@ class _Row:
             return None
         return value
 
+    def number(self, column: str, low: float, high: float) -> float:
+        """A plain decimal number (no exponent, inf or nan) in ``[low, high]``; 0 if empty."""
+        text = self.raw(column).strip()
+        if not text:
+            return 0.0
+        if not _DECIMAL.fullmatch(text):
+            self.fail(column, Problem.INVALID_NUMBER)
+            return 0.0
+        value = float(text)
+        if not low <= value <= high:
+            self.fail(column, Problem.OUT_OF_RANGE)
+            return 0.0
+        return value
+
     def integer(self, column: str, low: int, high: int, default: int) -> int:
         text = self.raw(column).strip()
         if not text:
@@ -278,6 +313,7 @@ def parse_appeal_row(
     if ean is not None and not ean_is_valid(ean):
         r.fail("ean", Problem.INVALID_EAN)
     sla_due = r.moment("sla_due_at", required=False)
+    historical = _decision(r, received)
     if r.problems or received is None or enforced is None:
         return r.problems
     return ImportedAppeal(
@@ -287,4 +323,24 @@ def parse_appeal_row(
         policy_code=policy, enforced_at=enforced, automated_detection=detection,
         automated_decision=decision, decision_facts=facts, appeal_text=text, round=round_,
         priority=priority, listing_id=listing, ean=ean, sla_due_at=sla_due,
+        decision=historical,
     )
+
+
+def _decision(r: _Row, received: datetime | None) -> ImportedDecision | None:
+    """The row's historical decision: none when its columns are all empty; outcome,
+    decided_at and decided_by are then each required, reason_code and handle_seconds not."""
+    given = [c for c in (*DECISION_COLUMNS, "reason_code", "handle_seconds")
+             if r.raw(c).strip()]
+    if not given:
+        return None
+    outcome = r.choice("outcome", OUTCOMES, None)
+    decided = r.moment("decided_at", required=True)
+    if received is not None and decided is not None and decided < received:
+        r.fail("decided_at", Problem.DECIDED_BEFORE_RECEIVED)
+    decided_by = r.key("decided_by", required=True)
+    reason = r.key("reason_code", required=False) or None
+    seconds = r.number("handle_seconds", 0.0, MAX_HANDLE_SECONDS)
+    if decided is None:
+        return None
+    return ImportedDecision(outcome, reason, decided, decided_by, seconds)

@@ -14,6 +14,7 @@ from reviewer_app.domain.appeal_row import (
     MARKETS,
     FieldProblem,
     ImportedAppeal,
+    ImportedDecision,
     ean_is_valid,
     parse_appeal_row,
 )
@@ -183,3 +184,58 @@ def test_junk_is_reported_never_raised(junk: dict[str, object], base: dict[str, 
 @pytest.mark.parametrize("text", ["a\x00b", "lone \ud800 surrogate"])
 def test_text_a_database_cannot_store_is_a_problem(text: str) -> None:
     assert problems(appeal_text=text) == {("appeal_text", "invalid_value")}
+
+
+def decided(**changes: str) -> dict[str, str]:
+    return good(**{"outcome": "overturn", "reason_code": "AUTHORISED_RESELLER",
+                   "decided_at": "2026-03-03T12:30:00+01:00", "decided_by": "old.tool.user",
+                   "handle_seconds": "412.5", **changes})
+
+
+def test_a_historical_decision_parses() -> None:
+    appeal = parse_appeal_row(2, decided(), POLICIES)
+    assert isinstance(appeal, ImportedAppeal)
+    assert appeal.decision == ImportedDecision(
+        outcome="overturn", reason_code="AUTHORISED_RESELLER",
+        decided_at=datetime(2026, 3, 3, 11, 30, tzinfo=UTC), decided_by="old.tool.user",
+        handle_seconds=412.5)
+
+
+def test_a_row_without_decision_columns_has_no_decision() -> None:
+    appeal = parse_appeal_row(2, good(outcome="", decided_at=" ", decided_by=""), POLICIES)
+    assert isinstance(appeal, ImportedAppeal) and appeal.decision is None
+
+
+def test_handle_seconds_and_reason_are_optional() -> None:
+    appeal = parse_appeal_row(2, decided(reason_code="", handle_seconds=""), POLICIES)
+    assert isinstance(appeal, ImportedAppeal) and appeal.decision is not None
+    assert (appeal.decision.reason_code, appeal.decision.handle_seconds) == (None, 0.0)
+
+
+@pytest.mark.parametrize(("column", "value", "reason"), [
+    ("outcome", "", "required"),
+    ("outcome", "approve", "invalid_choice"),
+    ("decided_at", "", "required"),
+    ("decided_at", "2026-03-03T12:30:00", "missing_offset"),
+    ("decided_at", "2026-03-02T01:59:59+00:00", "decided_before_received"),
+    ("decided_by", "", "required"),
+    ("decided_by", "x" * 65, "too_long"),
+    ("handle_seconds", "-1", "out_of_range"),
+    ("handle_seconds", "86401", "out_of_range"),
+    ("handle_seconds", "1e3", "invalid_number"),
+    ("handle_seconds", "nan", "invalid_number"),
+    ("reason_code", "R" * 65, "too_long"),
+])
+def test_each_decision_column_is_checked(column: str, value: str, reason: str) -> None:
+    assert problems(**{**decided(), column: value}) == {(column, reason)}
+
+
+def test_half_a_decision_names_what_is_missing() -> None:
+    # Only a reason code (e.g. a column filled by mistake): outcome, time and person missing.
+    assert problems(reason_code="X") == {("outcome", "required"), ("decided_at", "required"),
+                                         ("decided_by", "required")}
+
+
+def test_decided_at_equal_to_received_is_fine() -> None:
+    appeal = parse_appeal_row(2, decided(decided_at="2026-03-02T02:00:00+00:00"), POLICIES)
+    assert isinstance(appeal, ImportedAppeal) and appeal.decision is not None
