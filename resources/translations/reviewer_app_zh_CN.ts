@@ -1262,7 +1262,7 @@ Appellant's statement:
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/dialogs/first_run.py" line="+50" />
+        <location filename="../../reviewer_app/ui/dialogs/first_run.py" line="+52" />
         <source>Welcome to the Reviewer Workstation</source>
         <translation>欢迎使用申诉审核工作台</translation>
     </message>
@@ -1292,7 +1292,17 @@ Appellant's statement:
         <translation>打开演示(&amp;D)</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="+41" />
+        <source>Appeal files</source>
+        <translation>申诉文件</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location line="-43" />
         <source>A separate demo database with realistic appeals, users of every role and the SOPs. Your own database stays untouched.</source>
         <translation>一个独立的演示数据库，包含逼真的申诉、各种角色的用户和 SOP。您自己的数据库不会被改动。</translation>
     </message>
@@ -1335,11 +1345,6 @@ Appellant's statement:
         <location line="+26" />
         <source>Import appeals</source>
         <translation>导入申诉</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Appeal files (*.csv *.jsonl *.ndjson);;All files (*)</source>
-        <translation>申诉文件 (*.csv *.jsonl *.ndjson);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""Import appeals from CSV or JSON Lines: read, validate every row, write in batches.
+"""Import appeals (CSV, JSON Lines, Parquet, XLSX): read, validate every row, write in batches.
 
 ``import_appeals(db, path, ...)`` returns an ``ImportSummary``; a file that cannot be used at
 all raises ``ImportFileError`` before anything is written. Each batch of valid rows commits
@@ -9,9 +9,7 @@ on its own (whole batches only); the progress callback runs after each batch and
 from __future__ import annotations
 
 import csv
-import io
-import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,37 +18,22 @@ from reviewer_app.data.db import Database
 from reviewer_app.data.demo_store import CatalogRefs, catalog_refs
 from reviewer_app.data.import_store import PlannedAppeal, write_batch
 from reviewer_app.domain.appeal_row import (
-    REQUIRED,
     FieldProblem,
     ImportedAppeal,
     Problem,
     parse_appeal_row,
 )
-from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.services.catalog import (
     has_catalog,
     install_default_catalog,
     policy_queue,
     sla_hours,
 )
+from reviewer_app.services.import_readers import ImportFileError, read_rows
 
 Progress = Callable[[int, int], None]
 BATCH_ROWS = 500
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
 ERRORS_HEADER = ("row", "appeal_id", "column", "reason")
-
-
-class ImportFileError(ReviewerError):
-    """The file cannot be imported at all; nothing was written.
-
-    ``code`` is one of ``missing``, ``unreadable``, ``missing_columns``, ``duplicate_columns``,
-    ``empty``; ``columns`` names the missing or duplicated columns.
-    """
-
-    def __init__(self, code: str, detail: str, columns: tuple[str, ...] = ()) -> None:
-        super().__init__(detail)
-        self.code = code
-        self.columns = columns
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,124 +52,6 @@ class ImportSummary:
         """The JSON summary the command line prints last."""
         return {"read": self.read, "imported": self.imported, "updated": self.updated,
                 "unchanged": self.unchanged, "rejected": self.rejected}
-
-
-@dataclass(frozen=True, slots=True)
-class RawRow:
-    """One record as read: the line it starts on, its values, or a read-level problem."""
-
-    row: int
-    values: dict[str, object]
-    problem: str | None = None
-
-
-def _decode(data: bytes) -> tuple[list[str], set[int]]:
-    """Lines of text (ends kept) and the 1-based numbers of lines no encoding could read."""
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding).splitlines(keepends=True), set()
-        except UnicodeDecodeError:
-            continue
-    # Mixed or damaged file: decide line by line so one bad line rejects only its record.
-    lines: list[str] = []
-    bad: set[int] = set()
-    raw_lines = data.splitlines(keepends=True)
-    if raw_lines and raw_lines[0].startswith(b"\xef\xbb\xbf"):
-        raw_lines[0] = raw_lines[0][3:]
-    for number, raw in enumerate(raw_lines, start=1):
-        for encoding in ("utf-8", "gb18030"):
-            try:
-                lines.append(raw.decode(encoding))
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            lines.append(raw.decode("utf-8", errors="replace"))
-            bad.add(number)
-    return lines, bad
-
-
-def _read_bytes(path: Path) -> bytes:
-    if not path.is_file():
-        raise ImportFileError("missing", f"No such file: {path}")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ImportFileError("unreadable", f"Cannot read {path}: {exc.strerror}") from exc
-
-
-def read_rows(path: Path) -> tuple[int, Iterator[RawRow]]:
-    """Open ``path`` (CSV, or JSON Lines by suffix) and check its header.
-
-    Returns:
-        (number of records, an iterator over them).
-
-    Raises:
-        ImportFileError: missing or unreadable file, or a CSV header without every
-            required column.
-    """
-    lines, bad = _decode(_read_bytes(path))
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        records = list(_jsonl(lines, bad))
-    else:
-        records = list(_csv(lines, bad))
-    return len(records), iter(records)
-
-
-def _jsonl(lines: list[str], bad: set[int]) -> Iterator[RawRow]:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        if number in bad:
-            yield RawRow(number, {}, Problem.INVALID_ENCODING)
-            continue
-        try:
-            value = json.loads(line)
-        except ValueError:
-            yield RawRow(number, {}, Problem.INVALID_JSON)
-            continue
-        if not isinstance(value, dict):
-            yield RawRow(number, {}, Problem.INVALID_JSON)
-            continue
-        yield RawRow(number, value)
-
-
-def _csv(lines: list[str], bad: set[int]) -> Iterator[RawRow]:
-    reader = csv.reader(io.StringIO("".join(lines)), strict=False)
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error) as exc:
-        raise ImportFileError("empty", "The file has no header row") from exc
-    names = [h.strip() for h in header]
-    duplicates = tuple(sorted({n for n in names if n and names.count(n) > 1}))
-    if duplicates:
-        raise ImportFileError("duplicate_columns", "Duplicate columns: " + ", ".join(duplicates),
-                              duplicates)
-    missing = tuple(c for c in REQUIRED if c not in names)
-    if missing:
-        raise ImportFileError("missing_columns", "Missing required columns: " + ", ".join(missing),
-                              missing)
-    end = reader.line_num
-    while True:
-        start = end + 1
-        try:
-            fields = next(reader)
-        except StopIteration:
-            return
-        except csv.Error:
-            end = reader.line_num
-            yield RawRow(start, {}, Problem.INVALID_VALUE)
-            continue
-        end = reader.line_num
-        if not fields or (len(fields) == 1 and not fields[0].strip()):
-            continue
-        values: dict[str, object] = dict(zip(names, fields, strict=False))
-        if any(n in bad for n in range(start, end + 1)):
-            yield RawRow(start, values, Problem.INVALID_ENCODING)
-        elif len(fields) > len(names):
-            yield RawRow(start, values, Problem.EXTRA_FIELDS)
-        else:
-            yield RawRow(start, values)
 
 
 def plan(appeal: ImportedAppeal, refs: CatalogRefs) -> PlannedAppeal:

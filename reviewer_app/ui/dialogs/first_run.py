@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer_app.services.import_readers import FILE_FILTER
+
 
 class FirstRunChoice(StrEnum):
     """What the user chose on the first-run screen."""
@@ -128,7 +130,7 @@ class FirstRunDialog(QDialog):
     def _on_import_button_clicked(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Import appeals"), "",
-            self.tr("Appeal files (*.csv *.jsonl *.ndjson);;All files (*)"),
+            self.tr("Appeal files") + f" ({FILE_FILTER});;" + self.tr("All files") + " (*)",
         )
         if path:
             self.import_path = path

@@ -1,0 +1,237 @@
+"""Reading import files into raw records: CSV, JSON Lines, Parquet and XLSX.
+
+Every format yields ``RawRow``s of column -> value (text, numbers, booleans or None) with
+the place the record starts, so one validator (``domain.appeal_row``) checks them all. A
+file that cannot be used at all raises ``ImportFileError`` before anything is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from reviewer_app.domain.appeal_row import REQUIRED, Problem
+from reviewer_app.domain.errors import ReviewerError
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+PARQUET_SUFFIXES = (".parquet", ".pq")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+FILE_FILTER = "*.csv *.jsonl *.ndjson *.parquet *.xlsx"  # for file choosers
+
+
+class ImportFileError(ReviewerError):
+    """The file cannot be imported at all; nothing was written.
+
+    ``code`` is one of ``missing``, ``unreadable``, ``missing_columns``, ``duplicate_columns``,
+    ``empty``; ``columns`` names the missing or duplicated columns.
+    """
+
+    def __init__(self, code: str, detail: str, columns: tuple[str, ...] = ()) -> None:
+        super().__init__(detail)
+        self.code = code
+        self.columns = columns
+
+
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    """One record as read: the line it starts on, its values, or a read-level problem."""
+
+    row: int
+    values: dict[str, object]
+    problem: str | None = None
+
+
+def _decode(data: bytes) -> tuple[list[str], set[int]]:
+    """Lines of text (ends kept) and the 1-based numbers of lines no encoding could read."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding).splitlines(keepends=True), set()
+        except UnicodeDecodeError:
+            continue
+    # Mixed or damaged file: decide line by line so one bad line rejects only its record.
+    lines: list[str] = []
+    bad: set[int] = set()
+    raw_lines = data.splitlines(keepends=True)
+    if raw_lines and raw_lines[0].startswith(b"\xef\xbb\xbf"):
+        raw_lines[0] = raw_lines[0][3:]
+    for number, raw in enumerate(raw_lines, start=1):
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                lines.append(raw.decode(encoding))
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            lines.append(raw.decode("utf-8", errors="replace"))
+            bad.add(number)
+    return lines, bad
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.is_file():
+        raise ImportFileError("missing", f"No such file: {path}")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ImportFileError("unreadable", f"Cannot read {path}: {exc.strerror}") from exc
+
+
+def read_rows(path: Path) -> tuple[int, Iterator[RawRow]]:
+    """Open ``path`` (by suffix: JSON Lines, Parquet, XLSX, else CSV) and check its header.
+
+    Returns:
+        (number of records, an iterator over them).
+
+    Raises:
+        ImportFileError: missing or unreadable file, or a header without every required
+            column (or with a column twice).
+    """
+    suffix = path.suffix.lower()
+    if suffix in PARQUET_SUFFIXES:
+        records = list(_parquet(path))
+    elif suffix in XLSX_SUFFIXES:
+        records = list(_xlsx(path))
+    else:
+        lines, bad = _decode(_read_bytes(path))
+        parse = _jsonl if suffix in JSONL_SUFFIXES else _csv
+        records = list(parse(lines, bad))
+    return len(records), iter(records)
+
+
+def _check_header(header: Sequence[object]) -> list[str]:
+    """Column names of a header row; raises when one is doubled or a required one missing."""
+    names = ["" if h is None else str(h).strip() for h in header]
+    duplicates = tuple(sorted({n for n in names if n and names.count(n) > 1}))
+    if duplicates:
+        raise ImportFileError("duplicate_columns", "Duplicate columns: " + ", ".join(duplicates),
+                              duplicates)
+    missing = tuple(c for c in REQUIRED if c not in names)
+    if missing:
+        raise ImportFileError("missing_columns", "Missing required columns: " + ", ".join(missing),
+                              missing)
+    return names
+
+
+def _cell(value: object) -> object:
+    """A typed cell (Parquet, XLSX) as the text/number/bool the validator reads.
+
+    Timestamps keep their offset when they have one; a naive one is written without, so the
+    validator reports the missing offset instead of guessing a time zone. A whole float
+    (spreadsheets store 70 as 70.0) becomes an int, so it passes as an integer.
+    """
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, bytes | bytearray):
+        return None if not value else object()  # binary is not text: invalid_value
+    return value
+
+
+def _parquet(path: Path) -> Iterator[RawRow]:
+    """Records of a Parquet file; ``row`` is the 1-based record number."""
+    import pyarrow.parquet as pq  # imported on use: only Parquet imports need it
+
+    _exists(path)
+    try:
+        source = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises many kinds for a damaged file; all unusable
+        raise ImportFileError("unreadable", f"Cannot read {path} as Parquet: {exc}") from exc
+    names = _check_header(source.schema_arrow.names)
+    number = 0
+    try:
+        for batch in source.iter_batches(batch_size=10_000):
+            for record in batch.to_pylist():
+                number += 1
+                yield RawRow(number, {n: _cell(record.get(n)) for n in names})
+    except Exception as exc:  # a damaged page part-way: nothing of the file is imported
+        raise ImportFileError("unreadable", f"Cannot read {path} as Parquet: {exc}") from exc
+
+
+def _xlsx(path: Path) -> Iterator[RawRow]:
+    """Rows of the workbook's first sheet under its header row; ``row`` is the sheet row."""
+    from openpyxl import load_workbook  # imported on use: only XLSX imports need it
+
+    _exists(path)
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # zip, XML and format errors alike: the file is unusable
+        raise ImportFileError("unreadable", f"Cannot read {path} as XLSX: {exc}") from exc
+    try:
+        rows: Iterable[tuple[object, ...]] = book.worksheets[0].iter_rows(values_only=True)
+        iterator = iter(rows)
+        header = next(iterator, None)
+        if header is None:
+            raise ImportFileError("empty", "The file has no header row")
+        names = _check_header(header)
+        for number, values in enumerate(iterator, start=2):
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                continue
+            record = {n: _cell(v) for n, v in zip(names, values, strict=False) if n}
+            extra = any(v is not None for v in values[len(names):])
+            yield RawRow(number, record, Problem.EXTRA_FIELDS if extra else None)
+    finally:
+        book.close()
+
+
+def _exists(path: Path) -> None:
+    if not path.is_file():
+        raise ImportFileError("missing", f"No such file: {path}")
+
+
+def _jsonl(lines: list[str], bad: set[int]) -> Iterator[RawRow]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        if number in bad:
+            yield RawRow(number, {}, Problem.INVALID_ENCODING)
+            continue
+        try:
+            value = json.loads(line)
+        except ValueError:
+            yield RawRow(number, {}, Problem.INVALID_JSON)
+            continue
+        if not isinstance(value, dict):
+            yield RawRow(number, {}, Problem.INVALID_JSON)
+            continue
+        yield RawRow(number, value)
+
+
+def _csv(lines: list[str], bad: set[int]) -> Iterator[RawRow]:
+    reader = csv.reader(io.StringIO("".join(lines)), strict=False)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as exc:
+        raise ImportFileError("empty", "The file has no header row") from exc
+    names = _check_header(header)
+    end = reader.line_num
+    while True:
+        start = end + 1
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            end = reader.line_num
+            yield RawRow(start, {}, Problem.INVALID_VALUE)
+            continue
+        end = reader.line_num
+        if not fields or (len(fields) == 1 and not fields[0].strip()):
+            continue
+        values: dict[str, object] = dict(zip(names, fields, strict=False))
+        if any(n in bad for n in range(start, end + 1)):
+            yield RawRow(start, values, Problem.INVALID_ENCODING)
+        elif len(fields) > len(names):
+            yield RawRow(start, values, Problem.EXTRA_FIELDS)
+        else:
+            yield RawRow(start, values)
+
+
