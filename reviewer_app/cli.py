@@ -20,6 +20,7 @@ from typing import Any
 
 from reviewer_app import __version__, config
 from reviewer_app.cli_db import add_grant_parser, add_prune_parser, run_grant, run_prune
+from reviewer_app.cli_export import add_export_parser, run_export
 from reviewer_app.cli_progress import progress_printer
 from reviewer_app.cli_qa import add_qa_parser, run_qa
 from reviewer_app.cli_report import add_report_parser, run_report
@@ -81,14 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser(
         "import",
-        help="import appeals from a CSV or JSON Lines file",
+        help="import appeals from a CSV, JSON Lines, Parquet or XLSX file",
         description="Validate every row of PATH (CSV in UTF-8, UTF-8 with BOM or GB18030; "
-        "JSON Lines for .jsonl) and import the good ones in batches. Re-importing the same "
+        "JSON Lines for .jsonl, Parquet for .parquet, the first sheet of an .xlsx) and "
+        "import the good ones in batches; rows with outcome, decided_at and decided_by are "
+        "historical decisions. Re-importing the same "
         "file changes nothing; a changed row updates its appeal. The last line of output is "
         "a JSON summary. Exit status: 0 all rows fine, 1 some rows rejected (the rest "
         "imported), 2 the file could not be used and nothing was written.",
     )
-    imp.add_argument("path", metavar="PATH", help="CSV or .jsonl file")
+    imp.add_argument("path", metavar="PATH", help="a .csv, .jsonl, .parquet or .xlsx file")
     imp.add_argument("--db", metavar="URL", dest="sub_db", help="database URL")
     imp.add_argument("--errors", metavar="ERRORS.csv",
                      help="write rejected rows (row, appeal_id, column, reason) to this CSV")
@@ -96,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="validate and compare only; write nothing")
     add_qa_parser(commands)
     add_report_parser(commands)
+    add_export_parser(commands)
     add_staffing_parsers(commands)
     return parser
 
@@ -132,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_qa(args)
         if args.command == "report":
             return run_report(_resolve_url(args.sub_db or args.db), args)
+        if args.command == "export":
+            return run_export(_resolve_url(args.sub_db or args.db), args)
         if args.command == "staffing":
             return run_staffing(args)
         if args.command == "forecast":

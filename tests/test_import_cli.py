@@ -348,3 +348,16 @@ def test_second_round_links_to_the_first_round_of_its_enforcement(
     assert stored["AP-2"].previous_appeal_id == stored["AP-1"].id
     assert stored["AP-4"].previous_appeal_id == stored["AP-3"].id  # same batch
     assert stored["AP-5"].previous_appeal_id is None  # no 1st round known
+
+
+def test_jsonl_text_with_unicode_line_separators_stays_one_record(
+    sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # JSON strings may hold U+2028, U+2029 and U+0085 raw; they do not end a JSON Lines record.
+    text = "first\u2028second\u2029third\x85fourth"
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps(row(1, appeal_text=text), ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    code, counts, _ = run(capsys, str(path), "--db", sqlite_url)
+    assert code == 0 and counts["imported"] == 1
+    assert appeals(sqlite_url)["AP-1"].statement == text

@@ -51,7 +51,7 @@ def _decode(data: bytes) -> tuple[list[str], set[int]]:
     """Lines of text (ends kept) and the 1-based numbers of lines no encoding could read."""
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            return data.decode(encoding).splitlines(keepends=True), set()
+            return _lines(data.decode(encoding)), set()
         except UnicodeDecodeError:
             continue
     # Mixed or damaged file: decide line by line so one bad line rejects only its record.
@@ -71,6 +71,14 @@ def _decode(data: bytes) -> tuple[list[str], set[int]]:
             lines.append(raw.decode("utf-8", errors="replace"))
             bad.add(number)
     return lines, bad
+
+
+def _lines(text: str) -> list[str]:
+    """Lines ended by ``\n`` (ends kept). Not ``str.splitlines``: that also breaks at
+    U+2028, U+0085 and other separators, which JSON strings may hold as they are."""
+    lines = text.split("\n")
+    last = lines.pop()
+    return [line + "\n" for line in lines] + ([last] if last else [])
 
 
 def _read_bytes(path: Path) -> bytes:
