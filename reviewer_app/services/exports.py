@@ -63,7 +63,7 @@ def export_decisions(db: Database, path: Path, *, fmt: str | None = None,
     with db.read() as session:
         total = count_decisions(session, start, end)
         rows = _counted(decision_rows(session, start, end), total, progress)
-        return _atomic(path, lambda tmp: WRITERS[chosen](tmp, rows))
+        return write_atomically(path, lambda tmp: WRITERS[chosen](tmp, rows))
 
 
 def _counted(rows: Iterator[dict[str, Any]], total: int,
@@ -76,7 +76,8 @@ def _counted(rows: Iterator[dict[str, Any]], total: int,
             progress(done, total)
 
 
-def _atomic(path: Path, write: Callable[[Path], int]) -> int:
+def write_atomically(path: Path, write: Callable[[Path], int]) -> int:
+    """Run ``write`` on a temporary file beside ``path``, then move it into place."""
     tmp = path.with_name(f".{path.name}.partial")
     try:
         count = write(tmp)
@@ -116,12 +117,17 @@ def _write_csv(path: Path, rows: Iterable[dict[str, Any]]) -> int:
 _LINE_BREAKS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
 
 
+def json_line(record: dict[str, Any]) -> str:
+    """One JSON Lines record (text as is, apart from the line breaks escaped), with ``\\n``."""
+    return json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+
+
 def _write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> int:
     count = 0
     with path.open("w", encoding="utf-8", newline="\n") as fh:
         for row in rows:
             record = {c: v.isoformat() if isinstance(v, datetime) else v for c, v in row.items()}
-            fh.write(json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS) + "\n")
+            fh.write(json_line(record))
             count += 1
     return count
 
