@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from factories import Factory
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -141,7 +141,8 @@ def test_blind_review_publish_dispute_resolve(qtbot: QtBot, desk: Desk) -> None:
     mine.tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: bool(panel.dispute_boxes), timeout=5000)
     reason = panel.findChild(QWidget, "disputeReason_outcome")
-    qtbot.keyClicks(reason, "The invoice number does not exist at the brand")
+    hostile = "The invoice number <b>does not</b> exist <a href='javascript:alert(1)'>at</a>"
+    qtbot.keyClicks(reason, hostile)
     assert panel.findChild(QWidget, "dispute_outcome").isChecked()
     qtbot.mouseClick(panel.action_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: evaluation(desk.db).status == "disputed", timeout=5000)
@@ -153,6 +154,9 @@ def test_blind_review_publish_dispute_resolve(qtbot: QtBot, desk: Desk) -> None:
     panel = lead.evaluations
     lead.tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: bool(panel.answers), timeout=5000)
+    # The lead reads the reviewer's reason literally: tags are text, not markup or links.
+    shown = [w for w in panel.findChildren(QLabel) if hostile in w.text()]
+    assert shown and all(w.textFormat() == Qt.TextFormat.PlainText for w in shown)
     answer = panel.findChild(QWidget, "answer_outcome")
     answer.setCurrentIndex(answer.findData("accepted"))
     qtbot.keyClicks(panel.findChild(QWidget, "answerNote_outcome"), "Agreed")

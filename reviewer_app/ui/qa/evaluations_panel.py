@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -21,6 +20,7 @@ from reviewer_app.domain.enums import Outcome
 from reviewer_app.domain.qa_models import DisputeResolution, Evaluation, EvaluationStatus
 from reviewer_app.services.qa import QaService
 from reviewer_app.ui import labels
+from reviewer_app.ui.case.widgets import plain_label
 from reviewer_app.ui.qa import qa_labels
 from reviewer_app.ui.qa.qa_tab import QaTab
 from reviewer_app.ui.qa.tables import fill_rows, read_only_table
@@ -196,8 +196,9 @@ class EvaluationsPanel(QaTab):
             note = QLineEdit()
             note.setObjectName(f"answerNote_{cs.criterion.code}")
             note.setPlaceholderText(self.tr("Your answer to the reviewer"))
-            self.action_grid.addWidget(QLabel(f"{cs.criterion.label}: {cs.dispute_reason}"),
-                                       row, 0)
+            # The reviewer's words, shown literally (never as rich text or links).
+            self.action_grid.addWidget(
+                plain_label(f"{cs.criterion.label}: {cs.dispute_reason}", wrap=True), row, 0)
             self.action_grid.addWidget(answer, row, 1)
             self.action_grid.addWidget(note, row, 2)
             self.answers[cs.criterion.id] = (answer, note)

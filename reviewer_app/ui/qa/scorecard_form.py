@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from reviewer_app.domain.qa_models import Criterion, ErrorType, Scorecard
 from reviewer_app.domain.scorecard import iqs
+from reviewer_app.ui.case.widgets import plain_label
 from reviewer_app.ui.qa import qa_labels
 
 LEVELS = (1.0, 0.5, 0.0)
@@ -79,7 +80,7 @@ class ScorecardForm(QWidget):
             name=card.name, version=card.version))
         for row, c in enumerate(card.criteria):
             title = c.label + (self.tr(" (critical)") if c.critical else "")
-            label = QLabel(f"{title} · {c.weight:g}")
+            label = plain_label(f"{title} · {c.weight:g}")  # QA's own words, shown as typed
             level = QComboBox()
             level.setObjectName(f"level_{c.code}")
             for value in LEVELS:
