@@ -29,6 +29,7 @@ from reviewer_app.services.dashboard import DashboardService
 from reviewer_app.services.golden import GoldenService
 from reviewer_app.services.guidance import GuidanceService
 from reviewer_app.services.handoff import HandOffService
+from reviewer_app.services.imports import ImportService
 from reviewer_app.services.outbox import OutboxService
 from reviewer_app.services.presence import PresenceService
 from reviewer_app.services.qa import QaService
@@ -79,6 +80,7 @@ def build_services(db: Database, cfg: Config) -> Services:
         golden=GoldenService(db),
         dashboards=DashboardService(db),
         workforce=WorkforceService(db),
+        imports=ImportService(db, fallback_dir=config.data_dir()),
     )
 
 

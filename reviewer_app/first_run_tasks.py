@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,12 +12,8 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 from reviewer_app import config
 from reviewer_app.data.db import Database
 from reviewer_app.domain.errors import ReviewerError
-from reviewer_app.services.importer import (
-    ImportFileError,
-    ImportSummary,
-    import_appeals,
-    write_errors,
-)
+from reviewer_app.services.importer import ImportFileError, ImportSummary
+from reviewer_app.services.imports import ImportResult, ImportService
 from reviewer_app.ui.dialogs.errors import show_known_error
 from reviewer_app.workers.progress import Cancelled, ProgressRelay
 from reviewer_app.workers.runner import Runner
@@ -75,16 +70,15 @@ class FirstRunTasks(QObject):
         """
         relay, progress = self._progress(
             self.tr("Importing appeals…"), self.tr("Import appeals"), 0)
-        errors = source.with_name(f"{source.stem}-errors.csv")
 
         def close_progress() -> None:
             progress.reset()
             progress.deleteLater()
 
-        def done(result: tuple[ImportSummary, Path | None]) -> None:
+        def done(result: ImportResult) -> None:
             close_progress()
-            summary, written = result
-            self._show_import_summary(summary, written)
+            summary = result.summary
+            self._show_import_summary(summary, result.errors_file)
             if summary.imported or summary.updated or summary.unchanged:
                 self._open(url)
             else:
@@ -106,7 +100,7 @@ class FirstRunTasks(QObject):
             self._open(url)  # empty again -> first run; partly imported -> sign in
 
         progress.show()
-        self.runner.submit(_import_file, db, source, errors, relay.report, write=True,
+        self.runner.submit(_import_file, db, source, relay.report, write=True,
                            on_done=done, on_error=failed)
 
     def _progress(self, label: str, title: str, maximum: int
@@ -144,27 +138,7 @@ def _make_demo_database(url: str, progress: Callable[[int, int], None]) -> objec
 
 
 def _import_file(
-    db: Database, source: Path, errors: Path, progress: Callable[[int, int], None]
-) -> tuple[ImportSummary, Path | None]:
-    """Worker side: import ``source``; rejected rows go to ``errors`` (else the data folder).
-
-    When the database has no users, the OS login becomes its admin so it can be signed in to.
-    """
-    summary = import_appeals(db, source, now=datetime.now(UTC), admin_login=_os_login(),
-                             progress=progress)
-    if not summary.problems:
-        return summary, None
-    try:
-        write_errors(errors, summary)
-    except OSError:  # e.g. a read-only folder: keep the list in our own data folder
-        errors = config.data_dir() / errors.name
-        errors.parent.mkdir(parents=True, exist_ok=True)
-        write_errors(errors, summary)
-    return summary, errors
-
-
-def _os_login() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name in the environment or the password database
-        return "admin"
+    db: Database, source: Path, progress: Callable[[int, int], None]
+) -> ImportResult:
+    """Worker side: import ``source``; rejected rows go beside it (else the data folder)."""
+    return ImportService(db, fallback_dir=config.data_dir()).import_file(source, progress)

@@ -119,12 +119,12 @@
     </message>
     <message>
         <location line="+0" />
-        <location line="+81" />
+        <location line="+84" />
         <source>Navigate</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location line="-81" />
+        <location line="-84" />
         <source>Application</source>
         <translation>应用程序</translation>
     </message>
@@ -227,6 +227,11 @@
         <location line="+3" />
         <source>My dashboard…</source>
         <translation>我的仪表板…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Import appeals…</source>
+        <translation>导入申诉…</translation>
     </message>
     <message>
         <location line="+3" />
@@ -1216,7 +1221,7 @@ Appellant's statement:
         <translation>您给审核员的答复</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>&amp;Resolve</source>
         <translation>处理(&amp;R)</translation>
     </message>
@@ -1350,7 +1355,7 @@ Appellant's statement:
 <context>
     <name>FirstRunTasks</name>
     <message>
-        <location filename="../../reviewer_app/first_run_tasks.py" line="+53" />
+        <location filename="../../reviewer_app/first_run_tasks.py" line="+48" />
         <source>Generating the demo database…</source>
         <translation>正在生成演示数据库…</translation>
     </message>
@@ -1367,7 +1372,7 @@ Appellant's statement:
     </message>
     <message>
         <location line="+0" />
-        <location line="+18" />
+        <location line="+17" />
         <location line="+30" />
         <source>Import appeals</source>
         <translation>导入申诉</translation>
@@ -1700,6 +1705,55 @@ Appellant's statement:
     </message>
 </context>
 <context>
+    <name>ImportController</name>
+    <message>
+        <location filename="../../reviewer_app/ui/import_controller.py" line="+43" />
+        <location line="+10" />
+        <source>Import appeals</source>
+        <translation>导入申诉</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <source>Appeal files</source>
+        <translation>申诉文件</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Importing {name}…</source>
+        <translation>正在导入 {name}…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>{name}: read {read} rows — {imported} imported, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
+        <translation>{name}：读取 {read} 行 — 导入 {imported}，更新 {updated}，未变 {unchanged}，拒绝 {rejected}。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The rejected rows and why: {path}</source>
+        <translation>被拒绝的行及原因：{path}</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The import was cancelled. Batches finished before cancelling were kept; import the file again to complete it.</source>
+        <translation>导入已取消。取消前完成的批次已保留；再次导入该文件即可完成。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>This file cannot be imported; nothing was written: {reason}</source>
+        <translation>无法导入此文件，未写入任何内容：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <location filename="../../reviewer_app/ui/language_menu.py" line="+23" />
@@ -1802,7 +1856,7 @@ Appellant's statement:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/main_window.py" line="+66" />
+        <location filename="../../reviewer_app/ui/main_window.py" line="+68" />
         <source>Reviewer Workstation</source>
         <translation>申诉审核工作台</translation>
     </message>
@@ -1827,7 +1881,7 @@ Appellant's statement:
         <translation>工作</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>Navigate</source>
         <translation>导航</translation>
     </message>
@@ -1847,7 +1901,7 @@ Appellant's statement:
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+70" />
         <source>Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the next one. F1 lists every shortcut.</source>
         <translation>按 Ctrl+N 领取最紧急的申诉，按 Ctrl+Return 提交并领取下一个。按 F1 查看全部快捷键。</translation>
     </message>
@@ -2512,7 +2566,7 @@ Appellant's statement:
 <context>
     <name>ScorecardForm</name>
     <message>
-        <location filename="../../reviewer_app/ui/qa/scorecard_form.py" line="+36" />
+        <location filename="../../reviewer_app/ui/qa/scorecard_form.py" line="+37" />
         <location line="+33" />
         <source>Scorecard</source>
         <translation>评分卡</translation>
@@ -2694,7 +2748,7 @@ Appellant's statement:
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../reviewer_app/app.py" line="+174" />
+        <location filename="../../reviewer_app/app.py" line="+176" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

@@ -77,6 +77,9 @@ class AppActions(QObject):
         self.dashboard = self._make(
             "myDashboard", self.tr("My dashboard…"), "Ctrl+Shift+G", view
         )
+        self.import_appeals = self._make(
+            "importAppeals", self.tr("Import appeals…"), "Ctrl+Shift+I", work
+        )
         self.team_dashboard = self._make(
             "teamDashboard", self.tr("Team dashboard…"), "Ctrl+Shift+L", view
         )

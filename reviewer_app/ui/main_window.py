@@ -10,7 +10,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from reviewer_app.domain.clock import Clock, utc_now
-from reviewer_app.domain.enums import Outcome
+from reviewer_app.domain.enums import Outcome, Role
 from reviewer_app.domain.errors import DatabaseUnavailableError, ReviewerError
 from reviewer_app.domain.handle_time import HandleTimeMeter
 from reviewer_app.domain.models import DecisionDraft, SopDocument, User
@@ -25,6 +25,7 @@ from reviewer_app.ui.dialogs.errors import describe_error, show_bug
 from reviewer_app.ui.dialogs.release import ask_release_reason
 from reviewer_app.ui.dialogs.shortcut_sheet import ShortcutSheetDialog
 from reviewer_app.ui.guidance.panel import GuidancePanel
+from reviewer_app.ui.import_controller import ImportController
 from reviewer_app.ui.language_menu import LanguageMenu
 from reviewer_app.ui.lease_controller import LeaseController
 from reviewer_app.ui.lease_indicator import LeaseIndicator
@@ -41,6 +42,7 @@ SETTINGS_STATE = "window/state"
 SETTINGS_QUEUE_HEADER = "queue/header"
 STATE_VERSION = 1
 EXPIRE_INTERVAL_MS = 60_000
+IMPORT_ROLES = frozenset({Role.LEAD, Role.ADMIN})  # they load the team's appeals
 
 
 class MainWindow(QMainWindow):
@@ -123,7 +125,8 @@ class MainWindow(QMainWindow):
         a = self.actions
         menus = (
             (self.tr("Work"), [a.claim_next, a.submit, a.release, a.open_selected, a.hold,
-                               a.hand_off, a.held_cases, a.keep_working, a.unsent_decisions]),
+                               a.hand_off, a.held_cases, a.keep_working, a.unsent_decisions,
+                               a.import_appeals]),
             (self.tr("Navigate"), [a.focus_queue, a.focus_case, a.focus_sop, a.focus_decision,
                                    a.queue_search, a.sop_search, a.refresh, a.jump_last]),
             (self.tr("Help"), [a.shortcuts, a.dashboard, a.team_dashboard, a.quality,
@@ -177,6 +180,13 @@ class MainWindow(QMainWindow):
         flow.queue_changed.connect(self.dashboards.on_queue_changed)
         a.quality.setVisible(self._services.qa is not None)
         a.quit.triggered.connect(self.close)
+        self.importer: ImportController | None = None
+        if self._services.imports is not None and self.flow.user.role in IMPORT_ROLES:
+            self.importer = ImportController(self._runner, self._services.imports, self.banner,
+                                             self)
+            a.import_appeals.triggered.connect(self.importer.choose_and_import)
+            self.importer.imported.connect(self.queue_panel.refresh)
+        a.import_appeals.setVisible(self.importer is not None)
         self.queue_panel.appeal_requested.connect(flow.claim)
         self.decision_panel.submit_requested.connect(self._on_decision_panel_submit_requested)
         self.decision_panel.template_requested.connect(self._on_decision_template_requested)

@@ -23,6 +23,7 @@ from reviewer_app.services.dashboard import DashboardService
 from reviewer_app.services.golden import GoldenService
 from reviewer_app.services.guidance import GuidanceService
 from reviewer_app.services.handoff import HandOffService
+from reviewer_app.services.imports import ImportService
 from reviewer_app.services.outbox import OutboxService
 from reviewer_app.services.presence import PresenceService
 from reviewer_app.services.qa import QaService
@@ -53,6 +54,7 @@ class Services:
     dashboards: DashboardService | None = None
     golden: GoldenService | None = None
     workforce: WorkforceService | None = None  # forecast and staffing (team dashboard)
+    imports: ImportService | None = None  # File import from the workstation (leads, admins)
 
 
 @dataclass(frozen=True, slots=True)
