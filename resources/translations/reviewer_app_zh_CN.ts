@@ -448,6 +448,34 @@ Response: {response}</source>
     </message>
 </context>
 <context>
+    <name>BacklogChart</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dashboards/forecast_charts.py" line="+113" />
+        <source>Projected backlog</source>
+        <translation>积压推算</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>At current staffing</source>
+        <translation>按当前人员配置</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>With the what-if</source>
+        <translation>按假设分析</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>SLA breach</source>
+        <translation>SLA 违约</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>What-if breach</source>
+        <translation>假设分析下的违约</translation>
+    </message>
+</context>
+<context>
     <name>CalibrationPanel</name>
     <message>
         <location filename="../../reviewer_app/ui/qa/calibration_panel.py" line="+84" />
@@ -686,6 +714,24 @@ Appellant's statement:
         <location line="+21" />
         <source>History (%1)</source>
         <translation>历史（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dashboards/forecast_charts.py" line="-70" />
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Export the chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Could not write {path}.</source>
+        <translation>无法写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -1122,6 +1168,100 @@ Appellant's statement:
     </message>
 </context>
 <context>
+    <name>ErlangCalculator</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dashboards/erlang_calculator.py" line="+20" />
+        <source>Erlang C (live queues such as escalations)</source>
+        <translation>Erlang C（升级等实时队列）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source> Erlangs</source>
+        <translation> 爱尔兰</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Arrivals per second × AHT in seconds</source>
+        <translation>每秒到达量 × 平均处理时长（秒）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+1" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Share answered within the target time, 0–1</source>
+        <translation>在目标时间内应答的比例，0–1</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Traffic:</source>
+        <translation>话务量(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Agents:</source>
+        <translation>坐席数(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Answer &amp;within:</source>
+        <translation>应答时限(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A&amp;HT:</source>
+        <translation>平均处理时长(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>P(wait):</source>
+        <translation>等待概率 P(wait)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Service level:</source>
+        <translation>服务水平：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Average speed of answer:</source>
+        <translation>平均应答速度：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Occupancy:</source>
+        <translation>占用率：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Target service le&amp;vel:</source>
+        <translation>目标服务水平(&amp;V)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Agents needed:</source>
+        <translation>所需坐席数：</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{n} (service level {level})</source>
+        <translation>{n}（服务水平 {level}）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Overloaded: the traffic needs more agents than that; the queue grows without end.</source>
+        <translation>过载：该话务量需要更多坐席，队列将无限增长。</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationsPanel</name>
     <message>
         <location filename="../../reviewer_app/ui/qa/evaluations_panel.py" line="+54" />
@@ -1406,6 +1546,54 @@ Appellant's statement:
         <location line="+6" />
         <source>The rejected rows and the reasons are in {path}</source>
         <translation>被拒绝的行及原因见 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastTab</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dashboards/forecast_tab.py" line="+62" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Forecasting…</source>
+        <translation>正在预测…</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>&amp;Queue:</source>
+        <translation>队列(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Forecast:</source>
+        <translation>预测(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+69" />
+        <source>There are no queues to forecast yet.</source>
+        <translation>还没有可预测的队列。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Could not forecast: {error}</source>
+        <translation>无法预测：{error}</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Queue {queue} has no final decisions in the last {days} days, so its AHT and daily capacity are unknown and there is no projection at current staffing. Enter an AHT in the what-if to project its backlog.</source>
+        <translation>队列 {queue} 在最近 {days} 天内没有最终决定，因此其平均处理时长和每日处理能力未知，无法按当前人员配置进行推算。请在假设分析中输入平均处理时长以推算其积压。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Current staffing: reviewers {reviewers} × {hours} h ÷ AHT {aht} min = {capacity} decisions a day; SLA {sla} h; backlog now {backlog}. SLA breach: {breach}.</source>
+        <translation>当前人员配置：审核员 {reviewers} 名 × {hours} 小时 ÷ 平均处理时长 {aht} 分钟 = 每天 {capacity} 个决定；SLA {sla} 小时；当前积压 {backlog}。SLA 违约：{breach}。</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +1939,34 @@ Appellant's statement:
         <location line="+5" />
         <source>This file cannot be imported; nothing was written: {reason}</source>
         <translation>无法导入此文件，未写入任何内容：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeChart</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dashboards/forecast_charts.py" line="+9" />
+        <source>Daily intake</source>
+        <translation>每日进件量</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Appeals received</source>
+        <translation>收到的申诉</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Held out: received</source>
+        <translation>留出期：实际收到</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Held out: predicted</source>
+        <translation>留出期：预测</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Forecast</source>
+        <translation>预测</translation>
     </message>
 </context>
 <context>
@@ -2244,6 +2460,69 @@ Appellant's statement:
     </message>
 </context>
 <context>
+    <name>QueueForecastTable</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dashboards/forecast_table.py" line="+52" />
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Backlog</source>
+        <translation>积压</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Forecast intake a day</source>
+        <translation>预测每日进件量</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Capacity a day</source>
+        <translation>每日处理能力</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reviewers</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>AHT (min)</source>
+        <translation>平均处理时长（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SLA (h)</source>
+        <translation>SLA（小时）</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>SLA breach at current staffing</source>
+        <translation>按当前人员配置的 SLA 违约时间</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>All queues</source>
+        <translation>所有队列</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>Export the queue table</source>
+        <translation>导出队列表</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <location filename="../../reviewer_app/ui/queue/model.py" line="+291" />
@@ -2694,6 +2973,114 @@ Appellant's statement:
     </message>
 </context>
 <context>
+    <name>StaffingCalculator</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dashboards/staffing_calculator.py" line="+45" />
+        <source>Back-office staffing (appeals)</source>
+        <translation>后台人员配置（申诉）</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Share of paid time lost to leave, training and meetings, 0–0.95</source>
+        <translation>因休假、培训和会议损失的带薪时间比例，0–0.95</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Reviewers working the queue each day (for the projected backlog)</source>
+        <translation>每天处理该队列的审核员人数（用于积压推算）</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Backlog now</source>
+        <translation>当前积压(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Daily &amp;intake</source>
+        <translation>每日进件量(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Clear the backlog &amp;in</source>
+        <translation>清空积压所需天数(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;AHT</source>
+        <translation>平均处理时长(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Productive hours a day</source>
+        <translation>每天有效工时(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Shrinkage</source>
+        <translation>损耗率(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Reviewers working</source>
+        <translation>在岗审核员(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Workload a day (backlog ÷ days + intake)</source>
+        <translation>每日工作量（积压 ÷ 天数 + 进件量）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decisions a reviewer a day</source>
+        <translation>每名审核员每天的决定数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reviewers before shrinkage</source>
+        <translation>计入损耗前的审核员人数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reviewers needed</source>
+        <translation>所需审核员人数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decisions a day the reviewers working manage</source>
+        <translation>在岗审核员每天可完成的决定数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SLA breach</source>
+        <translation>SLA 违约</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Baseline</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>What-if</source>
+        <translation>假设分析</translation>
+    </message>
+</context>
+<context>
     <name>TeamConnector</name>
     <message>
         <location filename="../../reviewer_app/ui/team_connector.py" line="+127" />
@@ -2704,9 +3091,14 @@ Appellant's statement:
 <context>
     <name>TeamDashboardWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/dashboards/team_window.py" line="+28" />
+        <location filename="../../reviewer_app/ui/dashboards/team_window.py" line="+29" />
         <source>Team dashboard</source>
         <translation>团队仪表板</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Forecast and staffing</source>
+        <translation>预测与人员配置</translation>
     </message>
 </context>
 <context>
@@ -2937,6 +3329,99 @@ Appellant's statement:
         <location line="+2" />
         <source>Something went wrong that the app did not expect. It has been written to the log. Your work in the form is kept; please report this with the details below.</source>
         <translation>发生了应用未预料到的错误，已记录到日志。您在表单中的内容已保留；请附上以下详细信息报告此问题。</translation>
+    </message>
+</context>
+<context>
+    <name>forecast_labels</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dashboards/forecast_labels.py" line="+21" />
+        <source>Holt-Winters with weekly seasonality</source>
+        <translation>带周季节性的 Holt-Winters</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>seasonal naive (each weekday repeats last week's)</source>
+        <translation>季节性朴素法（每个工作日重复上周同日）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the mean of the days there are</source>
+        <translation>现有天数的平均值</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>there are fewer than two full weeks of history</source>
+        <translation>历史数据不足两整周</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the Holt-Winters fit failed</source>
+        <translation>Holt-Winters 拟合失败</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Holt-Winters forecast more than twice the busiest day seen</source>
+        <translation>Holt-Winters 的预测超过了历史最忙一天的两倍</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>MAE {mae} a day, MAPE {mape}</source>
+        <translation>MAE 每天 {mae}，MAPE {mape}</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Forecast by {method}, from {days} days of history.</source>
+        <translation>预测方法：{method}，基于 {days} 天的历史。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Simpler than Holt-Winters because {reason}.</source>
+        <translation>未使用 Holt-Winters，因为{reason}。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Too little history to hold days out and measure the error (a week is needed before them).</source>
+        <translation>历史数据太少，无法留出天数来衡量误差（留出期之前需要一周数据）。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>On the last {days} held-out days, refitted by {method}: {error}; seasonal naive: {baseline}.</source>
+        <translation>在最后 {days} 个留出日上，用{method}重新拟合：{error}；季节性朴素法：{baseline}。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>No appeals arrived in these days: the forecast is 0.</source>
+        <translation>这些天没有收到申诉：预测为 0。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>unknown: no decisions, no AHT</source>
+        <translation>未知：没有决定，无平均处理时长</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>already in breach</source>
+        <translation>已违约</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>not within {n} days</source>
+        <translation>{n} 天内不会</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>today ({day})</source>
+        <translation>今天（{day}）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{day} (tomorrow)</source>
+        <translation>{day}（明天）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{day} (in {n} days)</source>
+        <translation>{day}（{n} 天后）</translation>
     </message>
 </context>
 <context>

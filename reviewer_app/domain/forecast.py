@@ -228,6 +228,19 @@ def _dated(first: date, values: np.ndarray) -> tuple[DayIntake, ...]:
     return tuple(DayIntake(first + timedelta(days=i), float(v)) for i, v in enumerate(values))
 
 
+def scale_intake(days: Sequence[DayIntake], mean: float) -> tuple[DayIntake, ...]:
+    """The same days with their intake scaled to average ``mean`` a day (a what-if level
+    that keeps the weekday pattern); days forecast at 0 throughout become ``mean`` each."""
+    if not (math.isfinite(mean) and mean >= 0):
+        raise InvalidInputError("Daily intake must be 0 appeals or more")
+    if not days:
+        return ()
+    current = sum(d.intake for d in days) / len(days)
+    if current <= 0:
+        return tuple(DayIntake(d.day, mean) for d in days)
+    return tuple(DayIntake(d.day, d.intake * mean / current) for d in days)
+
+
 # --- projected backlog --------------------------------------------------------------------
 
 

@@ -27,10 +27,13 @@ from reviewer_app.domain.forecast import (
     IntakeForecast,
     forecast_intake,
     project_backlog,
+    scale_intake,
 )
 from reviewer_app.domain.staffing import (
     BackOfficeInputs,
+    BackOfficeStaffing,
     StaffingWhatIf,
+    backoffice_staffing,
     decisions_per_day,
     staffing_what_if,
 )
@@ -73,7 +76,8 @@ class QueueForecast:
     """One queue's forecast, the figures it used, and where its backlog is heading.
 
     ``capacity_per_day`` and ``projection`` are None when the AHT is unknown (no final
-    decisions in the window and none given).
+    decisions in the window and none given). ``history`` is the daily intake the forecast
+    was made from (complete UTC days, from the queue's first appeal in the window).
     """
 
     queue_code: str
@@ -84,6 +88,7 @@ class QueueForecast:
     aht_seconds: float | None
     capacity_per_day: float | None
     projection: BacklogProjection | None
+    history: tuple[DayIntake, ...]
 
 
 class WorkforceService:
@@ -118,7 +123,8 @@ class WorkforceService:
 
     def _queue_forecast(self, intake: QueueIntake, load: QueueWorkload, received_today: int,
                         assume: PlanningAssumptions) -> QueueForecast:
-        forecast = forecast_intake(_history(intake), horizon_days=assume.horizon_days,
+        history = _history(intake)
+        forecast = forecast_intake(history, horizon_days=assume.horizon_days,
                                    holdout_days=assume.holdout_days)
         reviewers = assume.reviewers if assume.reviewers is not None else float(load.reviewers)
         aht = assume.aht_seconds if assume.aht_seconds is not None else load.aht_seconds
@@ -129,8 +135,11 @@ class WorkforceService:
                                          _rest_of_today(forecast.days, received_today),
                                          capacity_per_day=capacity,
                                          sla_days=load.sla_hours / 24.0)
-        return QueueForecast(intake.queue_code, forecast, load, received_today, reviewers, aht,
-                             capacity, projection)
+        return QueueForecast(
+            intake.queue_code, forecast, load, received_today, reviewers, aht, capacity,
+            projection,
+            history=tuple(DayIntake(t.date(), float(n)) for t, n in history.items()),
+        )
 
     def staffing(self, queue_code: str, assume: PlanningAssumptions | None = None, *,
                  aht_seconds: float | None = None, shrinkage: float | None = None,
@@ -140,18 +149,66 @@ class WorkforceService:
         of AHT, shrinkage and target days changed."""
         assume = assume or PlanningAssumptions()
         (queue,) = self.forecast(queue_code, assume)
-        if queue.aht_seconds is None:
-            raise InvalidInputError(f"Queue {queue_code!r} has no final decisions in the last "
-                                    f"{assume.aht_days} days; give the AHT to plan with")
-        days = queue.forecast.days
-        base = BackOfficeInputs(
-            backlog=queue.workload.backlog, days_to_clear=assume.days_to_clear,
-            daily_intake=sum(d.intake for d in days) / len(days),
-            aht_seconds=queue.aht_seconds, productive_hours=assume.productive_hours,
-            shrinkage=assume.shrinkage,
-        )
-        return staffing_what_if(base, aht_seconds=aht_seconds, shrinkage=shrinkage,
-                                days_to_clear=days_to_clear)
+        return staffing_what_if(backoffice_baseline(queue, assume), aht_seconds=aht_seconds,
+                                shrinkage=shrinkage, days_to_clear=days_to_clear)
+
+
+def mean_intake(queue: QueueForecast) -> float:
+    """The queue's forecast intake per day, averaged over the forecast days."""
+    days = queue.forecast.days
+    return sum(d.intake for d in days) / len(days)
+
+
+def backoffice_baseline(queue: QueueForecast,
+                        assume: PlanningAssumptions | None = None) -> BackOfficeInputs:
+    """The back-office inputs of a queue as it stands: today's backlog, the mean forecast
+    intake, its AHT, and ``assume``'s days to clear, productive hours and shrinkage.
+
+    Raises:
+        InvalidInputError: the queue's AHT is unknown (no final decisions in the window).
+    """
+    assume = assume or PlanningAssumptions()
+    if queue.aht_seconds is None:
+        raise InvalidInputError(f"Queue {queue.queue_code!r} has no final decisions in the "
+                                f"last {assume.aht_days} days; give the AHT to plan with")
+    return BackOfficeInputs(
+        backlog=queue.workload.backlog, days_to_clear=assume.days_to_clear,
+        daily_intake=mean_intake(queue), aht_seconds=queue.aht_seconds,
+        productive_hours=assume.productive_hours, shrinkage=assume.shrinkage,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class WhatIfPlan:
+    """Headcount and projected backlog under the planner's own figures.
+
+    Attributes:
+        staffing: the back-office formula on the what-if inputs.
+        reviewers: the reviewers the projection assumes are working.
+        capacity_per_day: their decisions a day at the what-if AHT and productive hours.
+        projection: the backlog from the what-if backlog over the queue's forecast days,
+            their intake scaled to the what-if daily intake (the weekday pattern kept);
+            None without a queue.
+    """
+
+    staffing: BackOfficeStaffing
+    reviewers: float
+    capacity_per_day: float
+    projection: BacklogProjection | None
+
+
+def plan_what_if(inputs: BackOfficeInputs, reviewers: float,
+                 queue: QueueForecast | None = None) -> WhatIfPlan:
+    """The back-office answer for ``inputs``, and the backlog ``reviewers`` would leave in
+    ``queue`` (its forecast days and SLA) at the what-if AHT and productive hours."""
+    staffing = backoffice_staffing(inputs)
+    capacity = decisions_per_day(reviewers, inputs.productive_hours, inputs.aht_seconds)
+    projection = None if queue is None else project_backlog(
+        inputs.backlog,
+        _rest_of_today(scale_intake(queue.forecast.days, inputs.daily_intake),
+                       queue.received_today),
+        capacity_per_day=capacity, sla_days=queue.workload.sla_hours / 24.0)
+    return WhatIfPlan(staffing, reviewers, capacity, projection)
 
 
 def _rest_of_today(days: tuple[DayIntake, ...], received_today: int

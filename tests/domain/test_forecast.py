@@ -18,6 +18,7 @@ from reviewer_app.domain.forecast import (
     forecast_error,
     forecast_intake,
     project_backlog,
+    scale_intake,
 )
 
 START = date(2026, 1, 5)  # a Monday
@@ -178,6 +179,16 @@ def test_backlog_already_too_big_is_breached_now() -> None:
     projection = project_backlog(500, _days([0]), capacity_per_day=100, sla_days=2)
     assert projection.breached_now is True
     assert projection.breach_day == date(2026, 2, 1)  # 400 left = 4 days of work
+
+
+def test_scaled_intake_keeps_the_weekday_pattern() -> None:
+    days = _days([10, 30, 20])  # mean 20
+    assert _intakes(scale_intake(days, 40)) == [20, 60, 40]
+    assert [d.day for d in scale_intake(days, 40)] == [d.day for d in days]
+    assert _intakes(scale_intake(_days([0, 0]), 3)) == [3, 3]  # nothing to scale: flat
+    assert scale_intake((), 5) == ()
+    with pytest.raises(InvalidInputError):
+        scale_intake(days, -1)
 
 
 @pytest.mark.parametrize("kwargs", [{"capacity_per_day": -1, "sla_days": 2},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -10,8 +11,14 @@ from factories import NOW, Factory, ManualClock
 from reviewer_app.data.db import Database
 from reviewer_app.domain.enums import AppealStatus, Outcome
 from reviewer_app.domain.errors import InvalidInputError, NotFoundError
-from reviewer_app.domain.forecast import FallbackReason, ForecastMethod
-from reviewer_app.services.workforce import PlanningAssumptions, WorkforceService
+from reviewer_app.domain.forecast import FallbackReason, ForecastMethod, project_backlog
+from reviewer_app.domain.staffing import BackOfficeInputs
+from reviewer_app.services.workforce import (
+    PlanningAssumptions,
+    WorkforceService,
+    backoffice_baseline,
+    plan_what_if,
+)
 
 # NOW is 2026-01-10 12:00 UTC, so the last complete day is the 9th.
 RECEIVED = {  # day of January → appeals received in "general"
@@ -49,6 +56,9 @@ def test_forecast_uses_complete_days_with_quiet_days_as_zero(database: Database)
     assert general.forecast.fallback is FallbackReason.SHORT_HISTORY
     assert [d.intake for d in general.forecast.days] == pytest.approx([0.8] * 14)
     assert general.forecast.days[0].day == date(2026, 1, 10)
+    # The history the forecast was made from is handed back for the chart.
+    assert [(d.day.day, d.intake) for d in general.history] == [
+        (5, 2), (6, 0), (7, 1), (8, 0), (9, 1)]
     # The quiet queue has 182 days of nothing and a forecast of nothing.
     assert [d.intake for d in result["quiet"].forecast.days] == [0.0] * 14
     assert result["quiet"].projection is None  # no decisions: AHT unknown
@@ -124,3 +134,34 @@ def test_unknown_queue_and_unknown_aht_are_known_errors(database: Database) -> N
         service.forecast("nope")
     with pytest.raises(InvalidInputError, match="AHT"):
         service.staffing("quiet")
+
+
+def test_backoffice_baseline_and_what_if_plan(database: Database) -> None:
+    _fill(Factory(database))
+    (general,) = _service(database).forecast("general")
+    base = backoffice_baseline(general, PlanningAssumptions(days_to_clear=7))
+    assert base == BackOfficeInputs(backlog=7, days_to_clear=7, daily_intake=pytest.approx(0.8),
+                                    aht_seconds=1500, productive_hours=5.5, shrinkage=0.0)
+    # What-if: the backlog 20, twice the forecast intake, AHT 3000 s, half a reviewer:
+    # 0.5 × 5.5 × 3600 ÷ 3000 = 3.3 decisions a day against 1.6 a day arriving.
+    plan = plan_what_if(BackOfficeInputs(backlog=20, days_to_clear=5, daily_intake=1.6,
+                                         aht_seconds=3000, productive_hours=5.5), 0.5, general)
+    assert plan.staffing.reviewers == 1  # (20 ÷ 5 + 1.6) ÷ 6.6 = 0.85 → 1
+    assert plan.capacity_per_day == pytest.approx(3.3)
+    assert plan.projection is not None
+    # Today's 3 arrivals are already in the what-if backlog: today adds max(0, 1.6 − 3) = 0.
+    days = general.forecast.days
+    expected = project_backlog(20, [replace(days[0], intake=0.0)]
+                               + [replace(d, intake=1.6) for d in days[1:]],
+                               capacity_per_day=3.3, sla_days=2)
+    assert [d.backlog for d in plan.projection.days] == pytest.approx(
+        [d.backlog for d in expected.days])
+    assert plan.projection.breach_day == expected.breach_day == date(2026, 1, 10)
+    assert plan_what_if(base, 1).projection is None  # no queue: the formula alone
+
+
+def test_baseline_needs_an_aht(database: Database) -> None:
+    Factory(database).queue("quiet")
+    (quiet,) = _service(database).forecast("quiet")
+    with pytest.raises(InvalidInputError, match="no final decisions"):
+        backoffice_baseline(quiet)

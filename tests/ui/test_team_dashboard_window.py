@@ -15,6 +15,7 @@ from reviewer_app.app import build_main_window, build_services
 from reviewer_app.config import load_config
 from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.domain.enums import Role
+from reviewer_app.ui.dashboards.forecast_tab import ForecastTab
 from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.workers.runner import Runner
 
@@ -69,6 +70,12 @@ def test_a_lead_opens_the_team_dashboard_with_its_shortcut(
     assert team is not None
     qtbot.waitUntil(team.isVisible, timeout=2000)
     assert team.windowTitle() == "Team dashboard"
+    titles = [team.tabs.tabText(i) for i in range(team.tabs.count())]
+    assert "Forecast and staffing" in titles
+    forecast = team.tabs.widget(titles.index("Forecast and staffing"))
+    assert isinstance(forecast, ForecastTab)
+    # Opening the window loads the tab: the factory's queue is forecast.
+    qtbot.waitUntil(lambda: forecast.queue_combo.currentText() == "general", timeout=90_000)
 
 
 def test_a_reviewer_has_no_team_dashboard(
