@@ -33,6 +33,7 @@ from reviewer_app.services.outbox import OutboxService
 from reviewer_app.services.presence import PresenceService
 from reviewer_app.services.qa import QaService
 from reviewer_app.services.queue import QueueService
+from reviewer_app.services.reports import ReportService
 from reviewer_app.services.review import ReviewService
 from reviewer_app.services.sync import ChangeFeedReader
 from reviewer_app.services.users import UserService
@@ -79,6 +80,7 @@ def build_services(db: Database, cfg: Config) -> Services:
         golden=GoldenService(db),
         dashboards=DashboardService(db),
         workforce=WorkforceService(db),
+        reports=ReportService(db),
     )
 
 

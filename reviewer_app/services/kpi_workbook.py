@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
@@ -25,7 +25,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reviewer_app.domain.kpis import CUTS, FINAL_OUTCOMES, KpiBook, Kpis, Period
 from reviewer_app.services.export_files import safe_cell, safe_text, write_atomically
-from reviewer_app.services.reports import DsaReport
+
+if TYPE_CHECKING:  # services.reports imports this module to save workbooks
+    from reviewer_app.services.reports import DsaReport
 
 Progress = Callable[[int, int], None]
 

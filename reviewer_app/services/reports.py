@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from reviewer_app.data.db import Database
@@ -23,6 +24,7 @@ from reviewer_app.domain.kpis import (
     compute_kpis,
     dsa_figures,
 )
+from reviewer_app.services.kpi_workbook import write_dsa_workbook, write_kpi_workbook
 
 
 def kpi_report(db: Database, period: Period, by: str | None = None,
@@ -122,7 +124,7 @@ class ReportService:
     """The reports for the GUI: the same functions as ``reviewer-app report``, on one database.
 
     Every method takes ``progress(done, total)``; whatever it raises (the GUI's cancel)
-    stops the report before its next query.
+    stops the report before its next query, or the file before it is in place.
     """
 
     def __init__(self, db: Database) -> None:
@@ -141,3 +143,39 @@ class ReportService:
     def dsa(self, period: Period, progress: Progress | None = None) -> DsaReport:
         """See ``dsa_report``."""
         return dsa_report(self._db, period, progress)
+
+    def save_kpi_workbook(self, path: Path, period: Period, by: str | None,
+                          progress: Progress | None = None,
+                          report: KpiReport | None = None) -> Path:
+        """The workbook of ``report kpis --xlsx path [--by by]``, written atomically.
+
+        With ``report`` (the figures already shown, for ``period`` and the cut ``by``) only
+        the writing is left to do. Without a cut the workbook has every cut, so they are
+        read first. ``progress`` counts the queries, then the workbook's steps.
+
+        Raises:
+            ExportError: the file cannot be written (nothing is left behind).
+            DatabaseUnavailableError: the database went away.
+        """
+        if report is not None and by is not None:
+            if (report.period, report.by) != (period, by):
+                raise ValueError("the report is not of this period and cut")
+            book = KpiBook(period=period, overall=report.overall, cuts={by: report.groups})
+            return write_kpi_workbook(path, book, progress)
+        cuts = workbook_cuts(by)
+        queries = query_count(None) + sum(query_count(c) for c in cuts)
+        total = queries + 2 + len(cuts)  # and the steps of write_kpi_workbook
+
+        def overall_progress(offset: int) -> Progress:
+            def report_step(done: int, _total: int) -> None:
+                if progress is not None:
+                    progress(offset + done, total)
+            return report_step
+
+        book = kpi_book(self._db, period, cuts, overall_progress(0))
+        return write_kpi_workbook(path, book, overall_progress(queries))
+
+    def save_dsa_workbook(self, path: Path, report: DsaReport,
+                          progress: Progress | None = None) -> Path:
+        """The DSA figures as a one-sheet workbook, written atomically."""
+        return write_dsa_workbook(path, report, progress)
