@@ -15,6 +15,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -230,7 +231,12 @@ class ReportsTab(QWidget):
                 self._finish(relay)
                 self._set_state("failed", self.tr("The report stopped on an unexpected error."))
 
-        self._runner.submit(job, relay.report, on_done=while_alive(self, done),
+        def progress(step: int, steps: int) -> None:  # on the worker thread
+            if not shiboken6.isValid(relay):  # the tab is gone (app closing): just stop
+                raise Cancelled
+            relay.report(step, steps)
+
+        self._runner.submit(job, progress, on_done=while_alive(self, done),
                             on_error=while_alive(self, failed),
                             on_finally=while_alive(self, after))
 
