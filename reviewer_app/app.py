@@ -34,6 +34,7 @@ from reviewer_app.services.outbox import OutboxService
 from reviewer_app.services.presence import PresenceService
 from reviewer_app.services.qa import QaService
 from reviewer_app.services.queue import QueueService
+from reviewer_app.services.reports import ReportService
 from reviewer_app.services.review import ReviewService
 from reviewer_app.services.sync import ChangeFeedReader
 from reviewer_app.services.users import UserService
@@ -81,6 +82,7 @@ def build_services(db: Database, cfg: Config) -> Services:
         dashboards=DashboardService(db),
         workforce=WorkforceService(db),
         imports=ImportService(db, fallback_dir=config.data_dir()),
+        reports=ReportService(db),
     )
 
 

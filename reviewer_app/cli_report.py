@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from reviewer_app.cli_progress import progress_printer
-from reviewer_app.domain.kpis import CUTS, KPI_KEYS, Period, check_cut, parse_day
+from reviewer_app.domain.kpis import CUTS, KPI_KEYS, KpiBook, Period, check_cut, parse_day
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl+C
 
@@ -27,10 +28,17 @@ def add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
         description="KPIs of the appeals in the period --from A --to B, which covers "
         "A 00:00 ≤ t < (B + 1 day) 00:00 UTC. Rates are fractions 0–1, null when their "
         "denominator is 0. --json prints one object with the keys listed in the README; "
-        "with --by it prints {\"overall\": {...}, \"groups\": {value: {...}}}.",
+        "with --by it prints {\"overall\": {...}, \"groups\": {value: {...}}}. --xlsx FILE "
+        "writes a workbook instead (one sheet per cut, with charts).",
     )
     kpis.add_argument("--by", metavar="CUT",
                       help=f"one figure set per value of: {', '.join(CUTS)}")
+    kpis_output = kpis.add_mutually_exclusive_group()
+    kpis_output.add_argument("--json", action="store_true", help="print JSON")
+    kpis_output.add_argument(
+        "--xlsx", metavar="FILE", type=Path,
+        help="write a business-review workbook (Overall sheet and one sheet per cut with "
+        "charts: the --by cut, or every cut without --by) instead of printing")
     dsa = sub.add_parser(
         "dsa",
         help="EU DSA transparency figures of the internal complaint system, by market",
@@ -38,12 +46,12 @@ def add_report_parser(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "by final outcome, median time to decision in hours, and reversed decisions "
         "(overturn + partial).",
     )
+    dsa.add_argument("--json", action="store_true", help="print JSON")
     for action in (kpis, dsa):
         action.add_argument("--from", dest="first_day", required=True, metavar="DATE",
                             help="first day (YYYY-MM-DD, UTC)")
         action.add_argument("--to", dest="last_day", required=True, metavar="DATE",
                             help="last day, included (YYYY-MM-DD, UTC)")
-        action.add_argument("--json", action="store_true", help="print JSON")
         action.add_argument("--db", metavar="URL", dest="sub_db", help="database URL")
 
 
@@ -56,6 +64,11 @@ def run_report(url: str, args: argparse.Namespace) -> int:
     period = Period(parse_day("--from", args.first_day), parse_day("--to", args.last_day))
     by = getattr(args, "by", None)
     check_cut(by)
+    xlsx: Path | None = getattr(args, "xlsx", None)
+    if xlsx is not None:
+        from reviewer_app.services.export_files import check_target
+
+        check_target(xlsx)
     from reviewer_app.services import reports
     from reviewer_app.services.workspace import open_workspace
 
@@ -64,11 +77,16 @@ def run_report(url: str, args: argparse.Namespace) -> int:
         try:
             if args.report_command == "dsa":
                 result: Any = reports.dsa_report(db, period)
+            elif xlsx is not None:
+                result = reports.kpi_book(db, period, reports.workbook_cuts(by),
+                                          progress_printer("Computing KPIs", "queries"))
             else:
                 result = reports.kpi_report(
                     db, period, by, progress=progress_printer("Computing KPIs", "queries"))
         finally:
             db.dispose()
+        if xlsx is not None:
+            return _write_workbook(xlsx, result)
     except KeyboardInterrupt:
         print("\nreviewer-app: report cancelled", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -78,6 +96,15 @@ def run_report(url: str, args: argparse.Namespace) -> int:
         _print_dsa(result.as_dict())
     else:
         _print_kpis(result.as_dict(), by)
+    return 0
+
+
+def _write_workbook(path: Path, book: KpiBook) -> int:
+    """Write the workbook (progress per sheet); Ctrl+C leaves no file, nor a temporary one."""
+    from reviewer_app.services.kpi_workbook import write_kpi_workbook
+
+    write_kpi_workbook(path, book, progress_printer("Writing workbook", "steps"))
+    print(f"Wrote {path} ({1 + len(book.cuts)} sheets)")
     return 0
 
 

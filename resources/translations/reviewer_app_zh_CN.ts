@@ -2614,6 +2614,348 @@ Appellant's statement:
     </message>
 </context>
 <context>
+    <name>ReportsTab</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dashboards/reports_tab.py" line="+75" />
+        <source>KPIs</source>
+        <translation>关键绩效指标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>EU DSA transparency</source>
+        <translation>欧盟 DSA 透明度</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>None (overall only)</source>
+        <translation>不分组（仅总体）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Run the report (Ctrl+Enter)</source>
+        <translation>运行报告（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Stop the running report or save (Esc)</source>
+        <translation>停止正在运行的报告或保存（Esc）</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>%v of %m steps</source>
+        <translation>第 %v 步，共 %m 步</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Choose a period and a report, then press Run.</source>
+        <translation>请选择时间段和报告，然后点击“运行”。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Save as &amp;XLSX…</source>
+        <translation>另存为 &amp;XLSX…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The business-review workbook: an Overall sheet and one sheet per cut with charts. Without a cut it holds every cut (read again from the database).</source>
+        <translation>业务回顾工作簿：一个“总体”工作表，以及每个分组维度一个带图表的工作表。未选择分组维度时包含所有维度（会重新从数据库读取）。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Save as &amp;JSON…</source>
+        <translation>另存为 &amp;JSON…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Export table as &amp;CSV…</source>
+        <translation>将表格导出为 &amp;CSV…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;From:</source>
+        <translation>起始(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&amp;To:</source>
+        <translation>截止(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Re&amp;port:</source>
+        <translation>报告(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>C&amp;ut:</source>
+        <translation>分组(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <location line="+176" />
+        <source>Market</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <location line="-176" />
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>The last day ({to}) is before the first day ({first}). Choose a To date on or after the From date.</source>
+        <translation>截止日（{to}）早于起始日（{first}）。请选择不早于起始日的截止日期。</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Computing the DSA figures…</source>
+        <translation>正在计算 DSA 数据…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Computing the KPIs…</source>
+        <translation>正在计算关键绩效指标…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>The report stopped on an unexpected error.</source>
+        <translation>报告因意外错误而停止。</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Cancelled. Nothing was written.</source>
+        <translation>已取消。未写入任何文件。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The file could not be saved: {reason}</source>
+        <translation>无法保存文件：{reason}</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>KPIs from {first} to {last}.</source>
+        <translation>{first} 至 {last} 的关键绩效指标。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>KPIs from {first} to {last}: {n} groups.</source>
+        <translation>{first} 至 {last} 的关键绩效指标：{n} 个分组。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>EU DSA transparency figures from {first} to {last}.</source>
+        <translation>{first} 至 {last} 的欧盟 DSA 透明度数据。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Intake</source>
+        <translation>进件量</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decisions</source>
+        <translation>决定数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Backlog at end</source>
+        <translation>期末积压</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+34" />
+        <source>Median time to decision (h)</source>
+        <translation>决定用时中位数（小时）</translation>
+    </message>
+    <message>
+        <location line="-33" />
+        <source>P90 time to decision (h)</source>
+        <translation>决定用时 P90（小时）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>P95 time to decision (h)</source>
+        <translation>决定用时 P95（小时）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SLA compliance</source>
+        <translation>SLA 达成率</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SLA compliance incl. open</source>
+        <translation>SLA 达成率（含未结）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>AHT (s)</source>
+        <translation>平均处理时长（秒）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Overturn rate</source>
+        <translation>推翻率</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Full overturn rate</source>
+        <translation>完全推翻率</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Partial rate</source>
+        <translation>部分推翻率</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Escalation rate</source>
+        <translation>升级率</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Info request rate</source>
+        <translation>补充信息请求率</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>QA accuracy</source>
+        <translation>质检准确率</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>QA accuracy CI low</source>
+        <translation>质检准确率置信区间下限</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>QA accuracy CI high</source>
+        <translation>质检准确率置信区间上限</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dispute rate</source>
+        <translation>申诉率</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Overall</source>
+        <translation>总体</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Upheld</source>
+        <translation>维持</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Overturned</source>
+        <translation>推翻</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Partly overturned</source>
+        <translation>部分推翻</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Rejected as inadmissible</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Complaints received</source>
+        <translation>收到的投诉</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reversed</source>
+        <translation>撤销的决定</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>All markets</source>
+        <translation>所有市场</translation>
+    </message>
+    <message>
+        <location line="+58" />
+        <source>Save the report as a workbook</source>
+        <translation>将报告另存为工作簿</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <location line="+13" />
+        <location line="+12" />
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <location line="-17" />
+        <source>Save the report as JSON</source>
+        <translation>将报告另存为 JSON</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Export the table as CSV</source>
+        <translation>将表格导出为 CSV</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>RequestedDocumentsWidget</name>
     <message>
         <location filename="../../reviewer_app/ui/decision/documents.py" line="+43" />
@@ -3091,7 +3433,7 @@ Appellant's statement:
 <context>
     <name>TeamDashboardWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/dashboards/team_window.py" line="+29" />
+        <location filename="../../reviewer_app/ui/dashboards/team_window.py" line="+30" />
         <source>Team dashboard</source>
         <translation>团队仪表板</translation>
     </message>
@@ -3099,6 +3441,11 @@ Appellant's statement:
         <location line="+7" />
         <source>Forecast and staffing</source>
         <translation>预测与人员配置</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Reports</source>
+        <translation>报告</translation>
     </message>
 </context>
 <context>
@@ -3140,7 +3487,7 @@ Appellant's statement:
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../reviewer_app/app.py" line="+176" />
+        <location filename="../../reviewer_app/app.py" line="+178" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

@@ -194,6 +194,24 @@ class KpiReport:
 
 
 @dataclass(frozen=True)
+class KpiBook:
+    """A business review: the period overall and, per cut, one figure set per group.
+
+    ``cuts`` maps each cut (a ``CUTS`` name, in the order asked) to its groups, sorted by
+    value; ``report(by)`` gives the same ``KpiReport`` as asking for that cut alone.
+    """
+
+    period: Period
+    overall: Kpis
+    cuts: Mapping[str, Mapping[str, Kpis]]
+
+    def report(self, by: str | None) -> KpiReport:
+        """The ``report kpis [--by by]`` view of this book."""
+        groups: Mapping[str, Kpis] = {} if by is None else self.cuts[by]
+        return KpiReport(period=self.period, by=by, overall=self.overall, groups=groups)
+
+
+@dataclass(frozen=True)
 class DsaFigures:
     """EU DSA transparency figures for the internal complaint system, one market or all."""
 

@@ -28,6 +28,7 @@ from reviewer_app.services.outbox import OutboxService
 from reviewer_app.services.presence import PresenceService
 from reviewer_app.services.qa import QaService
 from reviewer_app.services.queue import QueueService
+from reviewer_app.services.reports import ReportService
 from reviewer_app.services.review import ReviewService
 from reviewer_app.services.sync import ChangeFeedReader
 from reviewer_app.services.users import UserService
@@ -55,6 +56,7 @@ class Services:
     golden: GoldenService | None = None
     workforce: WorkforceService | None = None  # forecast and staffing (team dashboard)
     imports: ImportService | None = None  # File import from the workstation (leads, admins)
+    reports: ReportService | None = None  # KPI and DSA reports (team dashboard's Reports tab)
 
 
 @dataclass(frozen=True, slots=True)

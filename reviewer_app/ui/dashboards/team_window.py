@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from reviewer_app.ui.dashboards.forecast_tab import ForecastTab
+from reviewer_app.ui.dashboards.reports_tab import ReportsTab
 from reviewer_app.workers.ops import Services
 from reviewer_app.workers.runner import Runner
 
@@ -34,6 +35,8 @@ class TeamDashboardWindow(QWidget):
         # Tabs are added here, one line each: self.tabs.addTab(widget, title).
         if (workforce := services.workforce) is not None:
             self.tabs.addTab(ForecastTab(runner, workforce), self.tr("Forecast and staffing"))
+        if services.reports is not None:
+            self.tabs.addTab(ReportsTab(runner, services.reports), self.tr("Reports"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
