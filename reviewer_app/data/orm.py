@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     Float,
     ForeignKey,
     Index,
@@ -246,9 +247,11 @@ class LeaseRow(Base):
 
 class DecisionRow(Base):
     __tablename__ = "decisions"
+    # 0009c: one person's decisions in a range (personal dashboard); replaces (user_id).
+    __table_args__ = (Index("ix_decisions_user_decided", "user_id", "decided_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     appeal_id: Mapped[int] = mapped_column(ForeignKey("appeals.id"), index=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     outcome: Mapped[str] = mapped_column(String(32))
     reason_code: Mapped[str | None] = mapped_column(String(64))
     rationale: Mapped[str] = mapped_column(Text, default="")
@@ -263,10 +266,40 @@ class DecisionRow(Base):
     idempotency_key: Mapped[str | None] = mapped_column(String(64), unique=True)
 
 
+class QueueDayIntakeRow(Base):
+    """Appeals received per UTC day in each (current) queue; kept by triggers (0009c)."""
+
+    __tablename__ = "queue_day_intake"
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy API
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    queue_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    appeals: Mapped[int] = mapped_column(Integer)
+
+
+class QueueDayDecisionsRow(Base):
+    """Per UTC day, (current) queue of the appeal and person: final decisions and their
+    active handle seconds, every decision row and its handle seconds; kept by triggers
+    (0009c), never written by the app."""
+
+    __tablename__ = "queue_day_decisions"
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy API
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    queue_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    user_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    final_decisions: Mapped[int] = mapped_column(Integer)
+    final_handle_seconds: Mapped[float] = mapped_column(Float)
+    all_rows: Mapped[int] = mapped_column(Integer)
+    all_handle_seconds: Mapped[float] = mapped_column(Float)
+
+
 class EventRow(Base):
     """Append-only log: every transition with actor, time, before/after and comment."""
 
     __tablename__ = "events"
+    # 0009c: "reopened after this decision?" (KPI reports) without reading whole histories.
+    __table_args__ = (Index("ix_events_reopened", "appeal_id", "at",
+                            sqlite_where=text("type = 'reopened'"),
+                            postgresql_where=text("type = 'reopened'")),)
     id: Mapped[int] = mapped_column(primary_key=True)
     appeal_id: Mapped[int | None] = mapped_column(ForeignKey("appeals.id"), index=True)
     actor_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

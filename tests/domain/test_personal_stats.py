@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reviewer_app.domain.dashboard import (
     Granularity,
@@ -67,3 +69,28 @@ def test_histogram_bins() -> None:
     assert edges[:3] == [0, 2, 4] and len(edges) == 13
     assert counts[0] == 1 and counts[1] == 2 and counts[11] == 1
     assert histogram([]) == ([0.0, 1.0], [0])
+
+
+@settings(max_examples=200, deadline=None)
+@given(start=st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2027, 1, 1),
+                          timezones=st.just(UTC)),
+       span_hours=st.integers(min_value=0, max_value=24 * 60),
+       offsets=st.lists(st.integers(min_value=-3 * 86_400_000_000,
+                                    max_value=70 * 86_400_000_000), max_size=40),
+       granularity=st.sampled_from(list(Granularity)))
+def test_decisions_land_in_their_bucket_start(start: datetime, span_hours: int,
+                                              offsets: list[int],
+                                              granularity: Granularity) -> None:
+    """The per-bucket counts (offset ÷ step) agree with ``bucket_start`` of each decision,
+    and decisions outside the range's buckets are left out, as before."""
+    end = start + timedelta(hours=span_hours)
+    decisions = [MyDecision(start + timedelta(microseconds=o), 60.0, False) for o in offsets]
+    stats = personal_stats(decisions, [], [], start=start, end=end, granularity=granularity,
+                           now=end, daily_goal=1)
+    edges = list(stats.bucket_starts)
+    expected = [0] * len(edges)
+    for d in decisions:
+        edge = bucket_start(d.decided_at, granularity)
+        if edge in edges:
+            expected[edges.index(edge)] += 1
+    assert list(stats.decisions) == expected
