@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from reviewer_app.ui.dashboards.reviewers_tab import ReviewersTab
 from reviewer_app.workers.ops import Services
 from reviewer_app.workers.runner import Runner
 
@@ -31,6 +32,7 @@ class TeamDashboardWindow(QWidget):
         self.tabs.setObjectName("teamDashboardTabs")
         self.tabs.setDocumentMode(True)
         # Tabs are added here, one line each: self.tabs.addTab(widget, title).
+        self.tabs.addTab(ReviewersTab(runner, services), self.tr("Reviewers"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
