@@ -37,6 +37,7 @@ from reviewer_app.services.queue import QueueService
 from reviewer_app.services.reports import ReportService
 from reviewer_app.services.review import ReviewService
 from reviewer_app.services.sync import ChangeFeedReader
+from reviewer_app.services.team_reviewers import TeamReviewersService
 from reviewer_app.services.users import UserService
 from reviewer_app.services.workforce import WorkforceService
 from reviewer_app.services.workspace import open_workspace, safe_url, workspace_state
@@ -83,6 +84,7 @@ def build_services(db: Database, cfg: Config) -> Services:
         workforce=WorkforceService(db),
         imports=ImportService(db, fallback_dir=config.data_dir()),
         reports=ReportService(db),
+        team_reviewers=TeamReviewersService(db),
     )
 
 

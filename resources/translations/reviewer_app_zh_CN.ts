@@ -3012,6 +3012,182 @@ Appellant's statement:
     </message>
 </context>
 <context>
+    <name>ReviewerTableModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dashboards/reviewers_model.py" line="+87" />
+        <source>Alert</source>
+        <translation>警报</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Decisions</source>
+        <translation>决定数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Per productive hour</source>
+        <translation>每有效工时</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>AHT (min)</source>
+        <translation>平均处理时长（分钟）</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>QA accuracy</source>
+        <translation>质检准确率</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>95% low</source>
+        <translation>95% 下限</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>95% high</source>
+        <translation>95% 上限</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Audits</source>
+        <translation>质检数</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Overturn rate</source>
+        <translation>推翻率</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Escalation rate</source>
+        <translation>升级率</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>QA fail</source>
+        <translation>质检不合格率上升</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Overturn</source>
+        <translation>推翻率上升</translation>
+    </message>
+    <message>
+        <location line="+39" />
+        <source>{name}: QA-fail rate {recent} ({events} of {n} audits) in the last {days} days, against {base} ({base_events} of {base_n}) in the {weeks} weeks before</source>
+        <translation>{name}：最近 {days} 天质检不合格率 {recent}（{n} 次质检中 {events} 次），之前 {weeks} 周为 {base}（{base_n} 次中 {base_events} 次）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{name}: overturn rate {recent} ({events} of {n} decisions) in the last {days} days, against {base} ({base_events} of {base_n}) in the {weeks} weeks before</source>
+        <translation>{name}：最近 {days} 天推翻率 {recent}（{n} 个决定中 {events} 个），之前 {weeks} 周为 {base}（{base_n} 个中 {base_events} 个）</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Decisions per hour of active handle time</source>
+        <translation>每小时有效处理时间完成的决定数</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>{n} published audits</source>
+        <translation>{n} 次已发布的质检</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewersTab</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dashboards/reviewers_tab.py" line="+59" />
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Last 365 days</source>
+        <translation>最近 365 天</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;Range:</source>
+        <translation>范围(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>&amp;Sort by:</source>
+        <translation>排序依据(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Descending</source>
+        <translation>降序(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export &amp;XLSX…</source>
+        <translation>导出 XLSX(&amp;X)…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Alerts</source>
+        <translation>警报</translation>
+    </message>
+    <message>
+        <location line="+60" />
+        <source>Reviewer figures are not available here.</source>
+        <translation>此处无法查看审核员数据。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>{n} people · last {days} days · {alerts} with alerts</source>
+        <translation>{n} 人 · 最近 {days} 天 · {alerts} 人有警报</translation>
+    </message>
+    <message>
+        <location line="+63" />
+        <source>{name} — dashboard</source>
+        <translation>{name} — 仪表板</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>Export the reviewer table</source>
+        <translation>导出审核员表</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Reviewers</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>SamplingPanel</name>
     <message>
         <location filename="../../reviewer_app/ui/qa/sampling_panel.py" line="+63" />
@@ -3433,12 +3609,17 @@ Appellant's statement:
 <context>
     <name>TeamDashboardWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/dashboards/team_window.py" line="+30" />
+        <location filename="../../reviewer_app/ui/dashboards/team_window.py" line="+31" />
         <source>Team dashboard</source>
         <translation>团队仪表板</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
+        <source>Reviewers</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Forecast and staffing</source>
         <translation>预测与人员配置</translation>
     </message>
@@ -3487,7 +3668,7 @@ Appellant's statement:
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../reviewer_app/app.py" line="+178" />
+        <location filename="../../reviewer_app/app.py" line="+180" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

@@ -292,6 +292,52 @@ class QueueDayDecisionsRow(Base):
     all_handle_seconds: Mapped[float] = mapped_column(Float)
 
 
+class ReviewerDayStatsRow(Base):
+    """Per UTC day and reviewer: what adds up about their decisions and audits (0009b).
+
+    Kept by triggers (never written by the app): ``decisions`` and ``handle_seconds`` count
+    final outcomes, ``handled`` and ``escalations`` count decision rows (one reviewer may
+    touch an appeal twice: see ``ReviewerRepeatHandleRow``), ``audited`` and
+    ``audited_correct`` count published audits by the audited decision's day.
+    """
+
+    __tablename__ = "reviewer_day_stats"
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy API
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    decisions: Mapped[int] = mapped_column(Integer, server_default="0")
+    handle_seconds: Mapped[float] = mapped_column(Float, server_default="0")
+    handled: Mapped[int] = mapped_column(Integer, server_default="0")
+    escalations: Mapped[int] = mapped_column(Integer, server_default="0")
+    audited: Mapped[int] = mapped_column(Integer, server_default="0")
+    audited_correct: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+class ReviewerRepeatHandleRow(Base):
+    """Every decision row of a (reviewer, appeal) pair that has more than one (0009b), so
+    distinct-appeal counts can be corrected from row counts; kept by triggers."""
+
+    __tablename__ = "reviewer_repeat_handles"
+    __table_args__ = (Index("ix_reviewer_repeat_handles_window", "decided_at", "user_id",
+                            "appeal_id", "escalated"),)
+    decision_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    user_id: Mapped[int] = mapped_column(Integer)
+    appeal_id: Mapped[int] = mapped_column(Integer)
+    decided_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    escalated: Mapped[bool] = mapped_column(Boolean)
+
+
+class ReviewerOverturnRow(Base):
+    """A final decision later overturned: on a 2nd-round appeal (overturn or partial) or
+    by a published QA audit that scored 0 (0009b); kept by triggers."""
+
+    __tablename__ = "reviewer_overturns"
+    __table_args__ = (Index("ix_reviewer_overturns_window", "decided_at", "user_id"),)
+    decision_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    user_id: Mapped[int] = mapped_column(Integer)
+    decided_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class EventRow(Base):
     """Append-only log: every transition with actor, time, before/after and comment."""
 

@@ -94,6 +94,21 @@ def buckets(start: datetime, end: datetime, granularity: Granularity) -> list[da
     return edges
 
 
+def per_productive_hour(completed: int, handle_seconds: float) -> float | None:
+    """Throughput per productive hour: ``completed ÷ (Σ active handle seconds ÷ 3600)``.
+
+    Productive hours are the hours actually spent on cases (DOMAIN.md's throughput), so
+    this is None when no handle time was recorded. Shared by the personal dashboard and
+    the team's reviewer table, so both show the same number for the same person.
+    """
+    return completed / (handle_seconds / 3600) if handle_seconds else None
+
+
+def aht_seconds(handle_seconds: float, completed: int) -> float | None:
+    """AHT = Σ active handle seconds ÷ cases completed (None when nothing was completed)."""
+    return handle_seconds / completed if completed else None
+
+
 def personal_stats(decisions: Sequence[MyDecision], audits: Sequence[MyAudit],
                    team_aht: Sequence[float], *, start: datetime, end: datetime,
                    granularity: Granularity, now: datetime, daily_goal: int) -> PersonalStats:
@@ -131,8 +146,8 @@ def personal_stats(decisions: Sequence[MyDecision], audits: Sequence[MyAudit],
         total_decisions=len(decisions),
         overturned_share=(sum(d.overturned for d in decisions) / len(decisions)
                           if decisions else None),
-        decisions_per_productive_hour=len(decisions) / (handled / 3600) if handled else None,
-        aht_seconds=handled / len(decisions) if decisions else None,
+        decisions_per_productive_hour=per_productive_hour(len(decisions), handled),
+        aht_seconds=aht_seconds(handled, len(decisions)),
         team_median_aht_seconds=statistics.median(team_aht) if team_aht else None,
         handle_minutes=tuple(d.handle_seconds / 60 for d in decisions),
         today=sum(today_start <= d.decided_at < today_start + timedelta(days=1)

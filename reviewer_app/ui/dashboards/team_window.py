@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from reviewer_app.ui.dashboards.forecast_tab import ForecastTab
 from reviewer_app.ui.dashboards.reports_tab import ReportsTab
+from reviewer_app.ui.dashboards.reviewers_tab import ReviewersTab
 from reviewer_app.workers.ops import Services
 from reviewer_app.workers.runner import Runner
 
@@ -33,6 +34,7 @@ class TeamDashboardWindow(QWidget):
         self.tabs.setObjectName("teamDashboardTabs")
         self.tabs.setDocumentMode(True)
         # Tabs are added here, one line each: self.tabs.addTab(widget, title).
+        self.tabs.addTab(ReviewersTab(runner, services), self.tr("Reviewers"))
         if (workforce := services.workforce) is not None:
             self.tabs.addTab(ForecastTab(runner, workforce), self.tr("Forecast and staffing"))
         if services.reports is not None:
