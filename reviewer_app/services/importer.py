@@ -32,7 +32,7 @@ from reviewer_app.services.catalog import (
 from reviewer_app.services.import_readers import ImportFileError, read_rows
 
 Progress = Callable[[int, int], None]
-BATCH_ROWS = 500
+BATCH_ROWS = 5000
 ERRORS_HEADER = ("row", "appeal_id", "column", "reason")
 
 
