@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 
 from reviewer_app.data import import_decisions as decisions
 from reviewer_app.data.change_feed import BULK, publish
@@ -227,8 +227,7 @@ class _Batch:
                     "market": a.market, "language": a.language,
                 }
         if rows:
-            stmt = insert(AppellantRow.__table__).returning(P.ref, P.id)
-            appellants.update(self.c.execute(stmt, list(rows.values())).all())  # type: ignore[arg-type]
+            appellants.update(self._insert_many(AppellantRow.__table__, list(rows.values())))
 
     def _add_enforcements(self, batch: list[PlannedAppeal], appellants: dict[str, int],
                           enforcements: dict[str, _Known]) -> None:
@@ -243,8 +242,8 @@ class _Batch:
                     **_enforcement_values(a, self.policy_ids[a.policy_code]),
                 }
         if rows:
-            stmt = insert(EnforcementRow.__table__).returning(E.ref, E.id)
-            for ref, id_ in self.c.execute(stmt, list(rows.values())):
+            for ref, id_ in self._insert_many(EnforcementRow.__table__,
+                                              list(rows.values())).items():
                 enforcements[ref].id = id_
 
     def _add_appeals(self, new: list[PlannedAppeal], appellants: dict[str, int],
@@ -263,10 +262,21 @@ class _Batch:
                          "queue_id": self.queue_ids[p.queue_code], "plan_of_action": "",
                          "previous_appeal_id": None, "version": 1,
                          **_appeal_values(p, appellants[a.appellant_id], enforcement_id)})
-        stmt = insert(AppealRow.__table__).returning(A.ref, A.id, sort_by_parameter_order=True)
-        ids: dict[str, int] = dict(self.c.execute(stmt, rows).all())  # type: ignore[arg-type]
+        ids = self._insert_many(AppealRow.__table__, rows)
         self._link_second_rounds(new, ids, enforcements)
         return ids
+
+    def _insert_many(self, table: Table, rows: list[dict[str, Any]]) -> dict[str, int]:
+        """Insert ``rows`` (one executemany) and return their ids by ``ref``.
+
+        The ids are read back by ``ref`` (unique) instead of ``RETURNING``: SQLAlchemy runs
+        an ordered ``RETURNING`` on SQLite one row per statement, and a plain executemany
+        is the driver's fastest path on both engines.
+        """
+        self.c.execute(insert(table), rows)
+        refs = [r["ref"] for r in rows]
+        return dict(self.c.execute(  # type: ignore[arg-type]
+            select(table.c.ref, table.c.id).where(table.c.ref.in_(refs))).all())
 
     def _link_second_rounds(self, new: list[PlannedAppeal], ids: dict[str, int],
                             enforcements: dict[str, _Known]) -> None:
