@@ -3,7 +3,8 @@
 A batch costs a handful of statements whatever its size: one ``IN`` query each for the
 appeals, appellants and enforcements it names, one multi-row insert (with ``RETURNING``) each
 for new appellants, enforcements and appeals, one for the events and one for decisions, on a
-bare Core connection. Per-row ORM objects and flushes cost about 3 ms a row (issue 6).
+bare Core connection: ORM objects and flushes per row were most of an import's time
+(issue 6).
 """
 
 from __future__ import annotations
