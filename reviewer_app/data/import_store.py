@@ -1,10 +1,9 @@
 """Writes imported appeals: one batch per transaction, appellants and enforcements reused.
 
-A batch costs a handful of statements whatever its size: one ``IN`` query each for the
-appeals, appellants and enforcements it names, one multi-row insert (with ``RETURNING``) each
-for new appellants, enforcements and appeals, one for the events and one for decisions, on a
-bare Core connection: ORM objects and flushes per row were most of an import's time
-(issue 6).
+A batch costs a handful of statements whatever its size: one lookup each for the appeals,
+appellants and enforcements it names, one executemany each for new appellants, enforcements
+and appeals (ids read back by ``ref``), one for decisions and one for events, on a bare Core
+connection: ORM objects and flushes per row were most of an import's time (issue 6).
 """
 
 from __future__ import annotations
