@@ -177,7 +177,11 @@ class _Row:
             self.problems.append(FieldProblem(self.row, column, reason))
 
     def raw(self, column: str) -> str:
-        text = as_text(self.values.get(column))
+        value = self.values.get(column)
+        # Hot path (every cell of every row): plain ASCII text without NUL is storable.
+        if type(value) is str and value.isascii() and "\x00" not in value:
+            return value
+        text = as_text(value)
         if text is None or not _storable(text):
             self.fail(column, Problem.INVALID_VALUE)
             return ""

@@ -32,7 +32,7 @@ from reviewer_app.services.catalog import (
 from reviewer_app.services.import_readers import ImportFileError, read_rows
 
 Progress = Callable[[int, int], None]
-BATCH_ROWS = 500
+BATCH_ROWS = 5000
 ERRORS_HEADER = ("row", "appeal_id", "column", "reason")
 
 
@@ -73,7 +73,7 @@ def import_appeals(
     dry_run: bool = False,
     admin_login: str | None = None,
     progress: Progress | None = None,
-    batch_rows: int = BATCH_ROWS,
+    batch_rows: int | None = None,
 ) -> ImportSummary:
     """Validate every row of ``path`` and import the good ones in batches.
 
@@ -85,12 +85,13 @@ def import_appeals(
             catalog still gets the default one: rows are checked against its policies).
         admin_login: when the database has no users, this login becomes an admin.
         progress: ``progress(rows done, rows total)`` after each batch; it may raise to stop.
-        batch_rows: valid rows per transaction.
+        batch_rows: valid rows per transaction (default ``BATCH_ROWS``, read at call time).
 
     Raises:
         ImportFileError: the file cannot be used; nothing was written.
     """
     total, rows = read_rows(path)
+    batch_rows = batch_rows or BATCH_ROWS
     if not has_catalog(db):  # a prerequisite like the schema, so a dry run installs it too
         install_default_catalog(db)
     refs = catalog_refs(db)

@@ -89,7 +89,12 @@ def test_a_lead_imports_a_file_and_sees_the_queue_grow(
 
 def test_cancel_keeps_whole_batches_and_a_rerun_completes(
     qtbot: QtBot, window_for: Callable[[str], MainWindow], db: Database, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from reviewer_app.services import importer as importer_service
+
+    # Batches of 500 (the default is 5,000) keep the file small and still split it.
+    monkeypatch.setattr(importer_service, "BATCH_ROWS", 500)
     source = write_csv(tmp_path / "big.csv", [row(n) for n in range(1, 1201)])
     window = window_for("thomas")
     importer = window.importer
