@@ -35,6 +35,7 @@ from reviewer_app.services.qa import QaService
 from reviewer_app.services.queue import QueueService
 from reviewer_app.services.review import ReviewService
 from reviewer_app.services.sync import ChangeFeedReader
+from reviewer_app.services.team_dashboard import TeamDashboardService
 from reviewer_app.services.users import UserService
 from reviewer_app.services.workforce import WorkforceService
 from reviewer_app.services.workspace import open_workspace, safe_url, workspace_state
@@ -79,6 +80,7 @@ def build_services(db: Database, cfg: Config) -> Services:
         golden=GoldenService(db),
         dashboards=DashboardService(db),
         workforce=WorkforceService(db),
+        team_dashboard=TeamDashboardService(db, at_risk_hours=cfg.at_risk_hours),
     )
 
 

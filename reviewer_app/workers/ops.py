@@ -29,6 +29,7 @@ from reviewer_app.services.qa import QaService
 from reviewer_app.services.queue import QueueService
 from reviewer_app.services.review import ReviewService
 from reviewer_app.services.sync import ChangeFeedReader
+from reviewer_app.services.team_dashboard import TeamDashboardService
 from reviewer_app.services.users import UserService
 from reviewer_app.services.workforce import WorkforceService
 
@@ -53,6 +54,7 @@ class Services:
     dashboards: DashboardService | None = None
     golden: GoldenService | None = None
     workforce: WorkforceService | None = None  # forecast and staffing (team dashboard)
+    team_dashboard: TeamDashboardService | None = None  # queue charts (team dashboard)
 
 
 @dataclass(frozen=True, slots=True)

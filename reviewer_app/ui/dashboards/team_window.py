@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from reviewer_app.ui.dashboards.queue_charts_tab import QueueChartsTab
 from reviewer_app.workers.ops import Services
 from reviewer_app.workers.runner import Runner
 
@@ -31,6 +32,9 @@ class TeamDashboardWindow(QWidget):
         self.tabs.setObjectName("teamDashboardTabs")
         self.tabs.setDocumentMode(True)
         # Tabs are added here, one line each: self.tabs.addTab(widget, title).
+        if services.team_dashboard is not None:
+            self.tabs.addTab(QueueChartsTab(runner, services.team_dashboard,
+                                            self.cases_requested), self.tr("Queues"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tabs)
