@@ -37,6 +37,7 @@ from reviewer_app.services.queue import QueueService
 from reviewer_app.services.reports import ReportService
 from reviewer_app.services.review import ReviewService
 from reviewer_app.services.sync import ChangeFeedReader
+from reviewer_app.services.team_dashboard import TeamDashboardService
 from reviewer_app.services.team_reviewers import TeamReviewersService
 from reviewer_app.services.users import UserService
 from reviewer_app.services.workforce import WorkforceService
@@ -85,6 +86,7 @@ def build_services(db: Database, cfg: Config) -> Services:
         imports=ImportService(db, fallback_dir=config.data_dir()),
         reports=ReportService(db),
         team_reviewers=TeamReviewersService(db),
+        team_dashboard=TeamDashboardService(db, at_risk_hours=cfg.at_risk_hours),
     )
 
 

@@ -98,18 +98,22 @@ class Factory:
 
     # --- catalog ------------------------------------------------------------------------
     def queue(self, code: str = "general") -> int:
-        """A queue (cached by code)."""
+        """A queue (cached by code; one another factory made is reused)."""
         if code not in self._queues:
-            self._queues[code] = self._add(QueueDefRow(code=code, name=code.title(),
-                                                       description=""))
+            self._queues[code] = self._existing(QueueDefRow, code) or self._add(
+                QueueDefRow(code=code, name=code.title(), description=""))
         return self._queues[code]
 
     def policy(self, code: str = "IP_COUNTERFEIT", *, name: str | None = None) -> int:
-        """A policy (cached by code)."""
+        """A policy (cached by code; one another factory made is reused)."""
         if code not in self._policies:
-            self._policies[code] = self._add(PolicyRow(code=code, name=name or code.title(),
-                                                       severity="medium"))
+            self._policies[code] = self._existing(PolicyRow, code) or self._add(
+                PolicyRow(code=code, name=name or code.title(), severity="medium"))
         return self._policies[code]
+
+    def _existing(self, table: type[QueueDefRow] | type[PolicyRow], code: str) -> int | None:
+        with self.db.read() as session:
+            return session.scalar(select(table.id).where(table.code == code))
 
     def sop(
         self,

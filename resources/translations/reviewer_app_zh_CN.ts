@@ -717,6 +717,29 @@ Appellant's statement:
     </message>
 </context>
 <context>
+    <name>ChartCard</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dashboards/chart_card.py" line="+53" />
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Save this chart as a PNG image</source>
+        <translation>将此图表保存为 PNG 图片</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Could not write {path}.</source>
+        <translation>无法写入 {path}。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Export the chart</source>
+        <translation>导出图表</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <location filename="../../reviewer_app/ui/dashboards/forecast_charts.py" line="-70" />
@@ -2117,12 +2140,12 @@ Appellant's statement:
         <translation>数据库：{where}</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+71" />
         <source>Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the next one. F1 lists every shortcut.</source>
         <translation>按 Ctrl+N 领取最紧急的申诉，按 Ctrl+Return 提交并领取下一个。按 F1 查看全部快捷键。</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+60" />
         <source>Closed the workstation</source>
         <translation>已关闭工作台</translation>
     </message>
@@ -2407,9 +2430,220 @@ Appellant's statement:
     </message>
 </context>
 <context>
+    <name>QueueChartsTab</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dashboards/queue_charts_tab.py" line="+73" />
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Market</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Policy</source>
+        <translation>政策</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Last {n} days, by day</source>
+        <translation>最近 {n} 天，按天</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>{what}: any</source>
+        <translation>{what}：全部</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Backlog at the end of each day</source>
+        <translation>每日结束时的积压</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Intake and decisions per day</source>
+        <translation>每日收件量与决定数</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Intake</source>
+        <translation>收件量</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Decisions</source>
+        <translation>决定数</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>SLA compliance per day</source>
+        <translation>每日 SLA 达成率</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Decided within SLA ÷ decided</source>
+        <translation>SLA 内决定数 ÷ 决定数</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Inclusive: open past SLA added to the denominator</source>
+        <translation>含未结：已超 SLA 的未结申诉计入分母</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Age of the open appeals</source>
+        <translation>未结申诉的等待时长</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&lt; 24 h</source>
+        <translation>&lt; 24 小时</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>24–48 h</source>
+        <translation>24–48 小时</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>48–72 h</source>
+        <translation>48–72 小时</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>72 h – 7 d</source>
+        <translation>72 小时 – 7 天</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>&gt; 7 d</source>
+        <translation>&gt; 7 天</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Open appeals at risk and breached</source>
+        <translation>有风险与已超时的未结申诉</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>At risk</source>
+        <translation>有超时风险</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Breached</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>Updating the daily figures: {done} of {total} days…</source>
+        <translation>正在更新每日数据：{done} / {total} 天…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Updating the daily figures…</source>
+        <translation>正在更新每日数据…</translation>
+    </message>
+    <message>
+        <location line="+38" />
+        <source>nothing open</source>
+        <translation>没有未结申诉</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>oldest {ref}, waiting {age}</source>
+        <translation>最早的 {ref}，已等待 {age}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Open now: {backlog} · at risk {at_risk} · breached {breached} · {oldest}</source>
+        <translation>当前未结：{backlog} · 有风险 {at_risk} · 已超时 {breached} · {oldest}</translation>
+    </message>
+</context>
+<context>
+    <name>QueueFiguresTable</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dashboards/queue_figures_table.py" line="+50" />
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Backlog</source>
+        <translation>积压</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>At risk</source>
+        <translation>有超时风险</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Breached</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Oldest waits</source>
+        <translation>最长等待</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Oldest case</source>
+        <translation>最早的申诉</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Double-click or press Enter on a figure to list its cases in the queue</source>
+        <translation>双击数字或按回车键，在队列中列出对应的申诉</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Open appeals per queue</source>
+        <translation>各队列的未结申诉</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>All queues</source>
+        <translation>全部队列</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Could not write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Export the figures</source>
+        <translation>导出数据</translation>
+    </message>
+</context>
+<context>
     <name>QueueFilterBar</name>
     <message>
-        <location filename="../../reviewer_app/ui/queue/filter_bar.py" line="+25" />
+        <location filename="../../reviewer_app/ui/queue/filter_bar.py" line="+36" />
         <source>Market</source>
         <translation>市场</translation>
     </message>
@@ -2454,9 +2688,39 @@ Appellant's statement:
         <translation>搜索申诉、卖家或商品编号</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+17" />
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Drop the chart's selection, keep the boxes</source>
+        <translation>取消图表的选择，保留筛选框</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>{what}: any</source>
         <translation>{what}：全部</translation>
+    </message>
+    <message>
+        <location line="+68" />
+        <source>queue {code}</source>
+        <translation>队列 {code}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>received {start} – {end}</source>
+        <translation>收到于 {start} – {end}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>decided {start} – {end}</source>
+        <translation>决定于 {start} – {end}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>From the charts: {what}</source>
+        <translation>来自图表：{what}</translation>
     </message>
 </context>
 <context>
@@ -2509,7 +2773,7 @@ Appellant's statement:
     <message>
         <location line="+5" />
         <source>All queues</source>
-        <translation>所有队列</translation>
+        <translation>全部队列</translation>
     </message>
     <message>
         <location line="+35" />
@@ -2593,7 +2857,7 @@ Appellant's statement:
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/queue/panel.py" line="+201" />
+        <location filename="../../reviewer_app/ui/queue/panel.py" line="+206" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
@@ -3609,12 +3873,17 @@ Appellant's statement:
 <context>
     <name>TeamDashboardWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/dashboards/team_window.py" line="+31" />
+        <location filename="../../reviewer_app/ui/dashboards/team_window.py" line="+32" />
         <source>Team dashboard</source>
         <translation>团队仪表板</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
+        <source>Queues</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Reviewers</source>
         <translation>审核员</translation>
     </message>
@@ -3668,7 +3937,7 @@ Appellant's statement:
 <context>
     <name>Workstation</name>
     <message>
-        <location filename="../../reviewer_app/app.py" line="+180" />
+        <location filename="../../reviewer_app/app.py" line="+182" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

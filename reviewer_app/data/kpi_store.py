@@ -29,6 +29,7 @@ from sqlalchemy import (
     distinct,
     exists,
     func,
+    literal_column,
     null,
     or_,
     select,
@@ -53,19 +54,36 @@ Progress = Callable[[int, int], None]
 Group = str | None  # the cut's value; None for the whole period
 
 
-def _final_as_of(d: Any, end: datetime) -> ColumnElement[bool]:
-    """``d`` is its appeal's final decision as of ``end`` (see the module docstring)."""
+# The outcomes as SQL literals, not an expanding parameter: the queue's page query (which
+# filters on "decided in P") is compiled once and sent as plain SQL text.
+FINAL_LITERALS = [literal_column(f"'{outcome}'") for outcome in FINAL_OUTCOMES]
+
+
+def final_as_of(d: Any, end: datetime | ColumnElement[Any]) -> ColumnElement[bool]:
+    """``d`` is its appeal's final decision as of ``end`` (see the module docstring).
+
+    ``d`` is ``DecisionRow`` or an alias of it; ``end`` an instant or a bound parameter.
+    """
     d2 = aliased(DecisionRow)
     later = exists().where(
-        d2.appeal_id == d.appeal_id, d2.outcome.in_(FINAL_OUTCOMES), d2.decided_at < end,
+        d2.appeal_id == d.appeal_id, d2.outcome.in_(FINAL_LITERALS), d2.decided_at < end,
         or_(d2.decided_at > d.decided_at, and_(d2.decided_at == d.decided_at, d2.id > d.id)))
-    reopened = exists().where(EventRow.appeal_id == d.appeal_id, EventRow.type == "reopened",
+    # A literal, not a bound value, so the planners use the partial index ix_events_reopened.
+    reopened = exists().where(EventRow.appeal_id == d.appeal_id,
+                              EventRow.type == literal_column("'reopened'"),
                               EventRow.at > d.decided_at, EventRow.at < end)
-    return and_(d.outcome.in_(FINAL_OUTCOMES), d.decided_at < end, ~later, ~reopened)
+    return and_(d.outcome.in_(FINAL_LITERALS), d.decided_at < end, ~later, ~reopened)
+
+
+def decided_as_of(appeal_id: Any, end: datetime | ColumnElement[Any]) -> ColumnElement[bool]:
+    """The appeal ``appeal_id`` (a column) is decided as of ``end``: it has a final decision
+    before ``end`` that no ``reopened`` event before ``end`` followed."""
+    d = aliased(DecisionRow)
+    return exists().where(d.appeal_id == appeal_id, final_as_of(d, end))
 
 
 def _decided_in(period: Period) -> ColumnElement[bool]:
-    return and_(D.decided_at >= period.start, _final_as_of(D, period.end))
+    return and_(D.decided_at >= period.start, final_as_of(D, period.end))
 
 
 def _ttd_microseconds(dialect: str) -> ColumnElement[int]:
@@ -117,9 +135,8 @@ def _intake(s: Session, p: Period, by: str | None) -> Iterable[tuple[Group, dict
 
 
 def _backlog(s: Session, p: Period, by: str | None) -> Iterable[tuple[Group, dict[str, Any]]]:
-    decided = exists().where(D.appeal_id == A.id, _final_as_of(D, p.end))
     stmt = (select(func.count(), _count(A.sla_due_at < p.end)).select_from(A)
-            .where(A.received_at < p.end, ~decided))
+            .where(A.received_at < p.end, ~decided_as_of(A.id, p.end)))
     for n, past_sla, g in s.execute(_cut(stmt, by)):
         yield g, {"backlog_end": n, "open_past_sla_end": past_sla}
 

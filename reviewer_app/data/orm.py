@@ -156,6 +156,8 @@ class EnforcementRow(Base):
 # SQLite's planner can match the query's WHERE term against the index's.
 OPEN_PREDICATE = "status <> 'decided'"
 CLAIMABLE_PREDICATE = "status IN ('new', 'escalated', 'reopened')"
+REOPENED_PREDICATE = "type = 'reopened'"
+FINAL_PREDICATE = "outcome IN ('uphold', 'overturn', 'partial', 'reject_inadmissible')"
 
 
 class AppealRow(Base):
@@ -196,6 +198,11 @@ class AppealRow(Base):
                   sqlite_where=text(OPEN_PREDICATE), postgresql_where=text(OPEN_PREDICATE))
             for col in ("market", "policy_code", "language", "round")
         ),
+        # 0009a: the queue charts' figures of open appeals per queue (aging, SLA, oldest)
+        # read only this index; it also finds each queue's oldest open appeal directly.
+        Index("ix_appeals_open_charts", "queue_id", "received_at", "sla_due_at", "market",
+              "policy_code", "language", "id",
+              sqlite_where=text(OPEN_PREDICATE), postgresql_where=text(OPEN_PREDICATE)),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(64), unique=True)
@@ -247,8 +254,14 @@ class LeaseRow(Base):
 
 class DecisionRow(Base):
     __tablename__ = "decisions"
-    # 0009c: one person's decisions in a range (personal dashboard); replaces (user_id).
-    __table_args__ = (Index("ix_decisions_user_decided", "user_id", "decided_at"),)
+    __table_args__ = (
+        # 0009c: one person's decisions in a range (personal dashboard); replaces (user_id).
+        Index("ix_decisions_user_decided", "user_id", "decided_at"),
+        # 0009a: "final as of" checks (KPI report, queue charts, "decided in P" in the queue)
+        # seek an appeal's final decisions by time in this index alone.
+        Index("ix_decisions_final", "appeal_id", "decided_at", "id",
+              sqlite_where=text(FINAL_PREDICATE), postgresql_where=text(FINAL_PREDICATE)),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     appeal_id: Mapped[int] = mapped_column(ForeignKey("appeals.id"), index=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
@@ -342,10 +355,15 @@ class EventRow(Base):
     """Append-only log: every transition with actor, time, before/after and comment."""
 
     __tablename__ = "events"
-    # 0009c: "reopened after this decision?" (KPI reports) without reading whole histories.
-    __table_args__ = (Index("ix_events_reopened", "appeal_id", "at",
-                            sqlite_where=text("type = 'reopened'"),
-                            postgresql_where=text("type = 'reopened'")),)
+    __table_args__ = (
+        # 0009c: "reopened after this decision?" (KPI reports, queue charts) without reading
+        # whole histories; reopen events are rare, so the index is tiny.
+        Index("ix_events_reopened", "appeal_id", "at", sqlite_where=text(REOPENED_PREDICATE),
+              postgresql_where=text(REOPENED_PREDICATE)),
+        # 0009a: reopen events by time.
+        Index("ix_events_reopened_at", "at", sqlite_where=text(REOPENED_PREDICATE),
+              postgresql_where=text(REOPENED_PREDICATE)),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     appeal_id: Mapped[int | None] = mapped_column(ForeignKey("appeals.id"), index=True)
     actor_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

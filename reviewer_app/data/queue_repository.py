@@ -22,9 +22,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from reviewer_app.data.kpi_store import final_as_of
 from reviewer_app.data.orm import (
     OPEN_PREDICATE,
     AppealRow,
+    DecisionRow,
     LeaseRow,
     PolicyRow,
     QueueDefRow,
@@ -46,17 +48,23 @@ def _shape(flt: QueueFilter) -> tuple[Any, ...]:
     return (
         flt.status is not None, flt.status is None and flt.open_only, bool(flt.market),
         bool(flt.policy_code), bool(flt.language), flt.round is not None, flt.sla_state,
-        bool(flt.search and flt.search.strip()),
+        bool(flt.search and flt.search.strip()), bool(flt.queue_code),
+        flt.received_from is not None, flt.received_before is not None,
+        flt.decided_in is not None,
     )
 
 
 def _params(flt: QueueFilter, now: datetime, at_risk_until: datetime) -> dict[str, Any]:
+    decided_from, decided_before = flt.decided_in or (None, None)
     return {
         "f_status": None if flt.status is None else flt.status.value,
         "f_market": flt.market, "f_policy": flt.policy_code, "f_language": flt.language,
         "f_round": flt.round, "f_now": now, "f_risk": at_risk_until,
         "f_search": (flt.search or "").strip(),
         "f_search_upper": (flt.search or "").strip().upper(),
+        "f_queue": flt.queue_code, "f_received_from": flt.received_from,
+        "f_received_before": flt.received_before, "f_decided_from": decided_from,
+        "f_decided_before": decided_before,
     }
 
 
@@ -69,7 +77,8 @@ def _conditions(shape: tuple[Any, ...], *, hide_equality_indexes: bool = False) 
     otherwise read every matching row and sort them, while walking the sort's own index and
     filtering stops after one page (SQLite has no statistics to weigh the two).
     """
-    status, open_only, market, policy, language, round_, sla_state, search = shape
+    (status, open_only, market, policy, language, round_, sla_state, search, queue,
+     received_from, received_before, decided_in) = shape
     terms: list[Any] = []
 
     def col(column: Any) -> Any:
@@ -106,7 +115,36 @@ def _conditions(shape: tuple[Any, ...], *, hide_equality_indexes: bool = False) 
                         bindparam("f_search_upper", type_=column.type)])
             for column in (A.ref, A.appellant_ref, A.listing_id)
         )))
+    terms.extend(_chart_conditions(queue, received_from, received_before, decided_in))
     return terms
+
+
+def _chart_conditions(queue: bool, received_from: bool, received_before: bool,
+                      decided_in: bool) -> list[Any]:
+    """WHERE terms of the fields a chart click sets (see ``QueueFilter``)."""
+    terms: list[Any] = []
+    if queue:
+        queues = QueueDefRow.__table__.c
+        terms.append(A.queue_id == select(queues.id).where(
+            queues.code == bindparam("f_queue", type_=queues.code.type)).scalar_subquery())
+    if received_from:
+        terms.append(A.received_at >= bindparam("f_received_from", type_=A.received_at.type))
+    if received_before:
+        terms.append(A.received_at < bindparam("f_received_before", type_=A.received_at.type))
+    if decided_in:
+        # Driven from the decisions' time index: the day's decisions, not every appeal.
+        start = bindparam("f_decided_from", type_=A.received_at.type)
+        end = bindparam("f_decided_before", type_=A.received_at.type)
+        terms.append(A.id.in_(select(DecisionRow.appeal_id).where(
+            DecisionRow.decided_at >= start, final_as_of(DecisionRow, end))))
+    return terms
+
+
+def filter_terms(flt: QueueFilter, *, now: datetime, at_risk_until: datetime
+                 ) -> tuple[list[Any], dict[str, Any]]:
+    """The queue's WHERE terms for ``flt`` over ``appeals`` and their parameter values, for
+    other reads that must count exactly the appeals the queue would list."""
+    return _conditions(_shape(flt)), _params(flt, now, at_risk_until)
 
 
 def _row_select(sqlite: bool) -> Select[Any]:

@@ -36,7 +36,13 @@ class User:
 
 @dataclass(frozen=True, slots=True)
 class QueueFilter:
-    """What the reviewer narrowed the queue to; ``None`` means "any"."""
+    """What the reviewer narrowed the queue to; ``None`` means "any".
+
+    The last four fields come from the team dashboard's charts (a click on a bar asks for
+    the cases behind it): the appeal's queue, a window ``[received_from, received_before)``
+    on when it was received, and ``decided_in = (start, end)``: appeals whose final decision
+    as of ``end`` was made in ``[start, end)`` (the "decided in P" of DOMAIN.md).
+    """
 
     market: str | None = None
     policy_code: str | None = None
@@ -46,6 +52,16 @@ class QueueFilter:
     sla_state: SlaState | None = None
     search: str | None = None
     open_only: bool = True
+    queue_code: str | None = None
+    received_from: datetime | None = None
+    received_before: datetime | None = None
+    decided_in: tuple[datetime, datetime] | None = None
+
+    @property
+    def narrowed_by_chart(self) -> bool:
+        """True when a field the queue's filter boxes cannot show is set."""
+        return (self.queue_code is not None or self.received_from is not None
+                or self.received_before is not None or self.decided_in is not None)
 
 
 @dataclass(frozen=True, slots=True)

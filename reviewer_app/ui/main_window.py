@@ -13,7 +13,7 @@ from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.domain.enums import Outcome, Role
 from reviewer_app.domain.errors import DatabaseUnavailableError, ReviewerError
 from reviewer_app.domain.handle_time import HandleTimeMeter
-from reviewer_app.domain.models import DecisionDraft, SopDocument, User
+from reviewer_app.domain.models import DecisionDraft, QueueFilter, SopDocument, User
 from reviewer_app.services.guidance import SopHit
 from reviewer_app.ui import labels
 from reviewer_app.ui.actions import AppActions
@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         a.team_dashboard.triggered.connect(self.dashboards.show_team)
         a.team_dashboard.setVisible(self.dashboards.has_team)
         flow.queue_changed.connect(self.dashboards.on_queue_changed)
+        self.dashboards.cases_requested.connect(self.show_cases)
         a.quality.setVisible(self._services.qa is not None)
         a.quit.triggered.connect(self.close)
         self.importer: ImportController | None = None
@@ -216,6 +217,14 @@ class MainWindow(QMainWindow):
             "Press Ctrl+N to claim the most urgent appeal, Ctrl+Return to submit and take the "
             "next one. F1 lists every shortcut."
         ), "info")
+
+    def show_cases(self, flt: QueueFilter) -> None:
+        """List the appeals ``flt`` selects in the queue (a dashboard asked) and come forward."""
+        self.queue_panel.show_filter(flt)
+        self._focus(self.queue_dock, self.queue_panel.table)
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def show_quality_window(self) -> None:
         """Open (or raise) the QA workstation for the signed-in person."""

@@ -31,6 +31,7 @@ from reviewer_app.services.queue import QueueService
 from reviewer_app.services.reports import ReportService
 from reviewer_app.services.review import ReviewService
 from reviewer_app.services.sync import ChangeFeedReader
+from reviewer_app.services.team_dashboard import TeamDashboardService
 from reviewer_app.services.team_reviewers import TeamReviewersService
 from reviewer_app.services.users import UserService
 from reviewer_app.services.workforce import WorkforceService
@@ -59,6 +60,7 @@ class Services:
     imports: ImportService | None = None  # File import from the workstation (leads, admins)
     reports: ReportService | None = None  # KPI and DSA reports (team dashboard's Reports tab)
     team_reviewers: TeamReviewersService | None = None  # reviewer table (team dashboard)
+    team_dashboard: TeamDashboardService | None = None  # queue charts (team dashboard)
 
 
 @dataclass(frozen=True, slots=True)

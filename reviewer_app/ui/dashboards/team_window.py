@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from reviewer_app.ui.dashboards.forecast_tab import ForecastTab
+from reviewer_app.ui.dashboards.queue_charts_tab import QueueChartsTab
 from reviewer_app.ui.dashboards.reports_tab import ReportsTab
 from reviewer_app.ui.dashboards.reviewers_tab import ReviewersTab
 from reviewer_app.workers.ops import Services
@@ -34,6 +35,9 @@ class TeamDashboardWindow(QWidget):
         self.tabs.setObjectName("teamDashboardTabs")
         self.tabs.setDocumentMode(True)
         # Tabs are added here, one line each: self.tabs.addTab(widget, title).
+        if services.team_dashboard is not None:
+            self.tabs.addTab(QueueChartsTab(runner, services.team_dashboard,
+                                            self.cases_requested), self.tr("Queues"))
         self.tabs.addTab(ReviewersTab(runner, services), self.tr("Reviewers"))
         if (workforce := services.workforce) is not None:
             self.tabs.addTab(ForecastTab(runner, workforce), self.tr("Forecast and staffing"))

@@ -1,9 +1,20 @@
-"""Filter boxes above the queue: market, policy, language, status, round, SLA state, search."""
+"""Filter boxes above the queue: market, policy, language, status, round, SLA state, search,
+and a line naming what a chart click added (queue, receipt or decision window)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reviewer_app.domain.enums import AppealStatus, SlaState
 from reviewer_app.domain.models import QueueFilter
@@ -50,14 +61,33 @@ class QueueFilterBar(QWidget):
         self.search_box.textEdited.connect(self._debounce.start)
         self.search_box.returnPressed.connect(self._on_search_box_return_pressed)
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        layout.addWidget(self.search_box, 2)
+        # What a chart click asked for beyond the boxes (QueueFilter.narrowed_by_chart).
+        self._chart = QueueFilter()
+        self.chart_label = QLabel(self)
+        self.chart_label.setObjectName("queueChartFilter")
+        self.chart_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.chart_clear = QToolButton(self)
+        self.chart_clear.setObjectName("queueChartFilterClear")
+        self.chart_clear.setText(self.tr("Show all"))
+        self.chart_clear.setToolTip(self.tr("Drop the chart's selection, keep the boxes"))
+        self.chart_clear.clicked.connect(self._on_chart_clear_clicked)
+
+        boxes = QHBoxLayout()
+        boxes.setSpacing(4)
+        boxes.addWidget(self.search_box, 2)
         for combo in (self._market, self._policy, self._language, self._status, self._round,
                       self._sla):
-            layout.addWidget(combo, 1)
+            boxes.addWidget(combo, 1)
             combo.currentIndexChanged.connect(self._emit)
+        chart = QHBoxLayout()
+        chart.addWidget(self.chart_label, 1)
+        chart.addWidget(self.chart_clear)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(boxes)
+        layout.addLayout(chart)
+        self._show_chart_part()
 
     def _combo(self, name: str, any_label: str) -> QComboBox:
         combo = QComboBox(self)
@@ -98,7 +128,56 @@ class QueueFilterBar(QWidget):
             sla_state=SlaState(sla) if sla is not None else None,
             search=self.search_box.text().strip() or None,
             open_only=choice == _ALL_OPEN or (status is not None and status.is_open),
+            queue_code=self._chart.queue_code, received_from=self._chart.received_from,
+            received_before=self._chart.received_before, decided_in=self._chart.decided_in,
         )
+
+    def set_filter(self, flt: QueueFilter) -> None:
+        """Show ``flt`` in the boxes (and the chart line) without emitting ``filter_changed``;
+        ``current_filter()`` then returns ``flt``."""
+        for combo, value in ((self._market, flt.market), (self._policy, flt.policy_code),
+                             (self._language, flt.language)):
+            if value is not None and combo.findData(value) < 0:
+                combo.addItem(value, value)
+        if flt.status is not None:
+            status: object = flt.status.value
+        else:
+            status = _ALL_OPEN if flt.open_only else _ALL
+        wanted = ((self._market, flt.market), (self._policy, flt.policy_code),
+                  (self._language, flt.language), (self._status, status),
+                  (self._round, flt.round),
+                  (self._sla, None if flt.sla_state is None else flt.sla_state.value))
+        for combo, value in wanted:
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.blockSignals(False)
+        self._debounce.stop()
+        self.search_box.setText(flt.search or "")
+        self._chart = QueueFilter(queue_code=flt.queue_code, received_from=flt.received_from,
+                                  received_before=flt.received_before,
+                                  decided_in=flt.decided_in)
+        self._show_chart_part()
+
+    def _show_chart_part(self) -> None:
+        c = self._chart
+        parts = []
+        if c.queue_code:
+            parts.append(self.tr("queue {code}").format(code=c.queue_code))
+        if c.received_from or c.received_before:
+            parts.append(self.tr("received {start} – {end}").format(
+                start=_utc(c.received_from), end=_utc(c.received_before)))
+        if c.decided_in:
+            parts.append(self.tr("decided {start} – {end}").format(
+                start=_utc(c.decided_in[0]), end=_utc(c.decided_in[1])))
+        self.chart_label.setText(self.tr("From the charts: {what}").format(
+            what=" · ".join(parts)))
+        self.chart_label.setVisible(bool(parts))
+        self.chart_clear.setVisible(bool(parts))
+
+    def _on_chart_clear_clicked(self) -> None:
+        self._chart = QueueFilter()
+        self._show_chart_part()
+        self._emit()
 
     def combo(self, name: str) -> QComboBox:
         """One filter box by name (market, policy, language, status, round, sla)."""
@@ -117,3 +196,8 @@ class QueueFilterBar(QWidget):
 
     def _emit(self) -> None:
         self.filter_changed.emit(self.current_filter())
+
+
+def _utc(at: datetime | None) -> str:
+    """An instant of a chart window, in UTC like the charts' days; "…" when open-ended."""
+    return "…" if at is None else at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")

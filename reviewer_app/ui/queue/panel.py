@@ -118,6 +118,11 @@ class QueuePanel(QWidget):
         self.model.reload()
         self._load_counts()
 
+    def show_filter(self, flt: QueueFilter) -> None:
+        """List the appeals ``flt`` selects (e.g. from a chart click); the filter bar shows it."""
+        self.filter_bar.set_filter(flt)
+        self._on_filter_bar_filter_changed(self.filter_bar.current_filter())
+
     def jump_to_last(self) -> None:
         """Show the final page of the current query."""
         self.model.jump_to_last()
