@@ -99,9 +99,9 @@ class ReviewersTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.resizeSection(Column.NAME, 200)
+        # Figures as wide as their titles; the name column takes the room that is left.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
 
         bar = QHBoxLayout()
         for widget in (range_label, self.range, sort_label, self.sort_column,
