@@ -293,7 +293,7 @@ class ReviewerRepeatHandleRow(Base):
 
     __tablename__ = "reviewer_repeat_handles"
     __table_args__ = (
-        Index("ix_reviewer_repeat_handles_window", "prev_at", "decided_at", "user_id",
+        Index("ix_reviewer_repeat_handles_window", "user_id", "prev_at", "decided_at",
               "escalation"),
         Index("ix_reviewer_repeat_handles_pair", "appeal_id", "user_id"),
     )
@@ -310,7 +310,7 @@ class ReviewerOverturnRow(Base):
     by a published QA audit that scored 0 (0009b); kept by triggers."""
 
     __tablename__ = "reviewer_overturns"
-    __table_args__ = (Index("ix_reviewer_overturns_window", "decided_at", "user_id"),)
+    __table_args__ = (Index("ix_reviewer_overturns_window", "user_id", "decided_at"),)
     decision_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     user_id: Mapped[int] = mapped_column(Integer)
     decided_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -386,9 +386,10 @@ def _create_tables() -> None:
         sa.PrimaryKeyConstraint("decision_id", "escalation",
                                 name=op.f("pk_reviewer_repeat_handles")),
     )
-    # The window read (prev_at >= start) and the chain refresh (by pair).
+    # The window read (per person, prev_at >= start: no sort for GROUP BY, and a skip-scan
+    # on SQLite) and the chain refresh (by pair).
     op.create_index("ix_reviewer_repeat_handles_window", "reviewer_repeat_handles",
-                    ["prev_at", "decided_at", "user_id", "escalation"])
+                    ["user_id", "prev_at", "decided_at", "escalation"])
     op.create_index("ix_reviewer_repeat_handles_pair", "reviewer_repeat_handles",
                     ["appeal_id", "user_id"])
     op.create_table(
@@ -399,7 +400,7 @@ def _create_tables() -> None:
         sa.PrimaryKeyConstraint("decision_id", name=op.f("pk_reviewer_overturns")),
     )
     op.create_index("ix_reviewer_overturns_window", "reviewer_overturns",
-                    ["decided_at", "user_id"])
+                    ["user_id", "decided_at"])
 
 
 def upgrade() -> None:
