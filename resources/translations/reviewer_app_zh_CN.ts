@@ -3343,7 +3343,7 @@ Appellant's statement:
         <translation>推翻率上升</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+43" />
         <source>{name}: QA-fail rate {recent} ({events} of {n} audits) in the last {days} days, against {base} ({base_events} of {base_n}) in the {weeks} weeks before</source>
         <translation>{name}：最近 {days} 天质检不合格率 {recent}（{n} 次质检中 {events} 次），之前 {weeks} 周为 {base}（{base_n} 次中 {base_events} 次）</translation>
     </message>
@@ -3416,7 +3416,7 @@ Appellant's statement:
         <translation>警报</translation>
     </message>
     <message>
-        <location line="+60" />
+        <location line="+75" />
         <source>Reviewer figures are not available here.</source>
         <translation>此处无法查看审核员数据。</translation>
     </message>
@@ -3431,7 +3431,7 @@ Appellant's statement:
         <translation>{n} 人 · 最近 {days} 天 · {alerts} 人有警报</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+67" />
         <source>{name} — dashboard</source>
         <translation>{name} — 仪表板</translation>
     </message>

@@ -316,8 +316,8 @@ class ReviewerDayStatsRow(Base):
 
     __tablename__ = "reviewer_day_stats"
     __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy API
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
     decisions: Mapped[int] = mapped_column(Integer, server_default="0")
     handle_seconds: Mapped[float] = mapped_column(Float, server_default="0")
     handled: Mapped[int] = mapped_column(Integer, server_default="0")
@@ -327,17 +327,23 @@ class ReviewerDayStatsRow(Base):
 
 
 class ReviewerRepeatHandleRow(Base):
-    """Every decision row of a (reviewer, appeal) pair that has more than one (0009b), so
-    distinct-appeal counts can be corrected from row counts; kept by triggers."""
+    """A decision row with an earlier row by the same reviewer on the same appeal, and when
+    that was (``prev_at``); with ``escalation``, the same along the escalation rows only
+    (0009b). A window counts an appeal once by taking off rows whose ``prev_at`` is in it.
+    Kept by triggers."""
 
     __tablename__ = "reviewer_repeat_handles"
-    __table_args__ = (Index("ix_reviewer_repeat_handles_window", "decided_at", "user_id",
-                            "appeal_id", "escalated"),)
+    __table_args__ = (
+        Index("ix_reviewer_repeat_handles_window", "user_id", "prev_at", "decided_at",
+              "escalation"),
+        Index("ix_reviewer_repeat_handles_pair", "appeal_id", "user_id"),
+    )
     decision_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    escalation: Mapped[bool] = mapped_column(Boolean, primary_key=True)
     user_id: Mapped[int] = mapped_column(Integer)
     appeal_id: Mapped[int] = mapped_column(Integer)
     decided_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    escalated: Mapped[bool] = mapped_column(Boolean)
+    prev_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class ReviewerOverturnRow(Base):
@@ -345,7 +351,7 @@ class ReviewerOverturnRow(Base):
     by a published QA audit that scored 0 (0009b); kept by triggers."""
 
     __tablename__ = "reviewer_overturns"
-    __table_args__ = (Index("ix_reviewer_overturns_window", "decided_at", "user_id"),)
+    __table_args__ = (Index("ix_reviewer_overturns_window", "user_id", "decided_at"),)
     decision_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     user_id: Mapped[int] = mapped_column(Integer)
     decided_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -190,7 +190,7 @@ class ReviewerTable:
     """The reviewer table for ``[start, end)`` and the alert windows it was checked on.
 
     Attributes:
-        days: the range asked for (the last ``days`` days up to ``end``).
+        days: the range asked for: the ``days`` UTC days up to ``end`` (the end of today).
         recent_start: alerts compare ``[recent_start, end)`` with
             ``[baseline_start, recent_start)``.
         rows: one per reviewer, by display name.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from reviewer_app.data import reviewer_stats_store as store
 from reviewer_app.data.db import Database
@@ -29,20 +29,22 @@ class TeamReviewersService:
 
     def table(self, days: int) -> ReviewerTable:
         """Every active reviewer (and anyone else who decided in the range) with their
-        figures over the last ``days`` days up to now, by display name.
+        figures over the last ``days`` UTC days, today included, by display name.
 
-        Alerts compare each person's last ``RECENT_DAYS`` days with the ``BASELINE_DAYS``
-        before them, whatever the range (see ``domain.reviewer_stats.rate_jump``).
+        Whole days, so every figure comes from the per-day roll-up (data/
+        reviewer_stats_store.py) without reading a decision. Alerts compare each person's
+        last ``RECENT_DAYS`` days with the ``BASELINE_DAYS`` before them, whatever the
+        range (see ``domain.reviewer_stats.rate_jump``).
 
         Raises:
             ValueError: ``days`` < 1.
         """
         if days < 1:
             raise ValueError(f"a range of at least one day is needed, got {days}")
-        now = self._clock()
-        end = now + timedelta(seconds=1)  # a decision made this second counts
-        start = now - timedelta(days=days)
-        recent_start = now - timedelta(days=RECENT_DAYS)
+        now = self._clock().astimezone(UTC)
+        end = now.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+        start = end - timedelta(days=days)
+        recent_start = end - timedelta(days=RECENT_DAYS)
         baseline_start = recent_start - timedelta(days=BASELINE_DAYS)
         with self._db.read() as s:
             counts = store.window_counts(s, start, end)

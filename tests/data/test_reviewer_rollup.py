@@ -128,8 +128,8 @@ def test_upgrade_rolls_up_what_is_already_there(at_0008: Database) -> None:
                 esc, audited, ok in s.execute(text(
                     "SELECT day, user_id, decisions, handle_seconds, handled, escalations, "
                     "audited, audited_correct FROM reviewer_day_stats ORDER BY day, user_id"))]
-        repeats = s.execute(text("SELECT user_id, appeal_id FROM reviewer_repeat_handles"
-                                 " ORDER BY decided_at")).all()
+        repeats = s.execute(text("SELECT user_id, appeal_id, escalation, decided_at, prev_at"
+                                 " FROM reviewer_repeat_handles")).all()
         overturned = s.scalars(text("SELECT decision_id FROM reviewer_overturns"
                                     " ORDER BY decision_id")).all()
     day = str((NOW - DAY).date())
@@ -139,7 +139,9 @@ def test_upgrade_rolls_up_what_is_already_there(at_0008: Database) -> None:
         (day, ben, 2, 1200.0, 2, 0, 1, 0),
         (str(NOW.date()), ana, 1, 100.0, 1, 0, 0, 0),
     ]
-    assert [tuple(r) for r in repeats] == [(ana, a1), (ana, a1)]
+    # Ana's uphold on a1 follows her request for information on it (a1 counts once).
+    assert [tuple(r)[:3] for r in repeats] == [(ana, a1, False)]
+    assert {str(r[3])[:10] for r in repeats} == {str((NOW - DAY).date())}
     assert list(overturned) == [d2, d3]
     got = counts(db, NOW - 3 * DAY, NOW)
     assert got == brute_force(db, NOW - 3 * DAY, NOW)

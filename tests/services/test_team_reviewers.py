@@ -54,8 +54,8 @@ def by_name(rows: tuple[ReviewerRow, ...]) -> dict[str, ReviewerRow]:
 def team(database: Database) -> World:
     """Ana's, Ben's and Lee's month; Cy did nothing; Gus left long ago.
 
-    NOW = 2026-01-10 12:00 UTC, so 30 days start 2025-12-11 12:00 and 7 days 2026-01-03
-    12:00; both windows have a partial first and last day.
+    NOW = 2026-01-10 12:00 UTC; ranges are whole UTC days up to the end of today, so 30
+    days are 2025-12-12 00:00 .. 2026-01-11 00:00 and 7 days start 2026-01-04 00:00.
     """
     w = World(database)
     f = w.f
@@ -71,12 +71,12 @@ def team(database: Database) -> World:
     d3 = w.decide(a3, ana, "uphold", NOW - 9 * DAY, 900)  # the same appeal again
     w.decide(a4, ana, "escalate", NOW - 3 * DAY, 50)
     w.decide(a4, ana, "escalate", NOW - 2 * DAY, 70)  # escalated twice: one appeal
-    d5 = w.decide(a5, ana, "reject_inadmissible", NOW - 30 * DAY + H, 200)  # first day
-    d6 = w.decide(a6, ana, "uphold", NOW - 30 * DAY - H, 1000)  # an hour too early
+    d5 = w.decide(a5, ana, "reject_inadmissible", NOW - 29 * DAY - 11 * H, 200)  # day one
+    d6 = w.decide(a6, ana, "uphold", NOW - 29 * DAY - 13 * H, 1000)  # the evening before
     d7 = w.decide(a7, ana, "partial", NOW - 20 * DAY, 400)
     w.decide(r1, ben, "overturn", NOW - H, 1200)  # Ana's a1 overturned on 2nd round
-    w.decide(r5, ben, "uphold", NOW - 6 * DAY - 18 * H, 600)  # a5 upheld: not overturned
-    w.decide(b2, ben, "request_info", NOW - 7 * DAY - H, 0)
+    w.decide(r5, ben, "uphold", NOW - 6 * DAY - 11 * H, 600)  # a5 upheld: not overturned
+    w.decide(b2, ben, "request_info", NOW - 6 * DAY - 13 * H, 0)
     w.decide(a8, lee, "uphold", NOW - 4 * DAY, 100)
     w.decide(a9, gus, "uphold", NOW - 100 * DAY, 100)
     w.audit(d1, 85)
@@ -128,11 +128,11 @@ def test_seven_days_known_answers(team: World, clock: ManualClock) -> None:
     assert ana.escalation_rate == pytest.approx(1 / 3)  # a4 of a1, a2, a4
     assert (ana.audited, ana.accuracy) == (2, 0.5)
     assert ana.overturn_rate == pytest.approx(1.0)
-    ben = rows["Ben"].figures  # r5 is in the partial first day; b2 an hour before it
+    ben = rows["Ben"].figures  # r5 is on the first day; b2 the evening before
     assert (ben.decisions, ben.aht_seconds) == (2, 900.0)
     assert ben.escalation_rate == 0.0
     assert rows["Lee"].figures.decisions == 1
-    assert table.end - table.start == timedelta(days=7, seconds=1)
+    assert (table.start, table.end) == (NOW - 6 * DAY - 12 * H, NOW + 12 * H)
 
 
 def test_decisions_today_move_the_table(team: World, clock: ManualClock) -> None:
@@ -170,8 +170,8 @@ def test_alerts_compare_the_last_week_with_the_eight_before(database: Database,
             for a in alerts] == [(5, 10, 0, 20), (5, 10, 0, 20)]
     assert rows["Eve"].alerts == ()  # no baseline to compare with
     assert [r.display_name for r in table.alerted] == ["Dee"]
-    assert table.recent_start == NOW - 7 * DAY
-    assert table.baseline_start == NOW - 63 * DAY
+    assert table.recent_start == NOW - 6 * DAY - 12 * H  # 2026-01-04 00:00
+    assert table.baseline_start == table.recent_start - 56 * DAY
     # The same alerts whatever range the table shows.
     assert [a.kind for a in by_name(TeamReviewersService(database, clock=clock)
                                     .table(365).rows)["Dee"].alerts] == [

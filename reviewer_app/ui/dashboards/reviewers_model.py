@@ -123,6 +123,10 @@ class ReviewerTableModel(QAbstractTableModel):
         """The column's header text (also offered by the tab's keyboard sort box)."""
         return self._headers[Column(column)]
 
+    def alert_labels(self) -> str:
+        """Every alert's short label, as the Alert column shows them all at once."""
+        return ", ".join(self._kind_labels.values())
+
     def alert_text(self, row: ReviewerRow, alert: RateAlert) -> str:
         """The reason for ``alert``, e.g. for the list above the table."""
         if self._table is None:

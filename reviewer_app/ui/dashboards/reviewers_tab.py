@@ -84,7 +84,6 @@ class ReviewersTab(QWidget):
         self.alerts_label.setObjectName("reviewersAlertsLabel")
         self.alerts = QListWidget()
         self.alerts.setObjectName("reviewersAlerts")
-        self.alerts.setMaximumHeight(110)
         self.alerts_label.setBuddy(self.alerts)
 
         self.table = QTableView()
@@ -99,9 +98,9 @@ class ReviewersTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        # Figures as wide as their titles; the name column takes the room that is left.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self._size_columns()
 
         bar = QHBoxLayout()
         for widget in (range_label, self.range, sort_label, self.sort_column,
@@ -129,6 +128,22 @@ class ReviewersTab(QWidget):
         self.alerts.itemActivated.connect(self._on_alerts_item_activated)
         self.export_csv_button.clicked.connect(partial(self._on_export_clicked, "csv"))
         self.export_xlsx_button.clicked.connect(partial(self._on_export_clicked, "xlsx"))
+
+    def _size_columns(self) -> None:
+        """Widths from the header texts and the widest figure, not from every cell (which
+        would measure thousands of cells on each load)."""
+        header = self.table.horizontalHeader()
+        titles, cells = header.fontMetrics(), self.table.fontMetrics()
+        figure = cells.horizontalAdvance("100.0%") + 16
+        for column in Column:
+            title = titles.horizontalAdvance(self.model.header_text(column)) + 28
+            if column is Column.NAME:
+                width = max(title, 180)
+            elif column is Column.ALERT:
+                width = max(title, cells.horizontalAdvance(self.model.alert_labels()) + 40)
+            else:
+                width = max(title, figure)
+            header.resizeSection(column, width)
 
     # --- loading -------------------------------------------------------------------------
     @property
@@ -169,6 +184,10 @@ class ReviewersTab(QWidget):
                 item.setData(USER_ID_ROLE, row.user_id)
                 self.alerts.addItem(item)
         self._show_alerts(bool(table.alerted))
+        if self.alerts.count():  # as tall as its lines, up to four (then it scrolls)
+            lines = min(self.alerts.count(), 4)
+            self.alerts.setFixedHeight(self.alerts.sizeHintForRow(0) * lines
+                                       + 2 * self.alerts.frameWidth() + 4)
 
     def _show_alerts(self, shown: bool) -> None:
         self.alerts_label.setVisible(shown)

@@ -17,9 +17,13 @@ is ~110,000 small rows), and the few decisions later overturned are listed in
   correct ones (by the audited decision's day and the reviewed person).
 - ``reviewer_repeat_handles``: "handled" and "escalated" count *distinct appeals*
   (DOMAIN.md), which a per-day sum cannot give when one reviewer touched the same appeal
-  twice (asked for information, then decided it). This holds every decision row of each
-  (reviewer, appeal) pair that has two or more rows; the reader subtracts, per window,
-  those rows less their distinct pairs. The rule does not depend on insert order.
+  twice (asked for information, then decided it). For every decision row that has an
+  earlier row by the same reviewer on the same appeal, this keeps when that previous row
+  was (``prev_at``); and likewise along the chain of escalation rows (``escalation``).
+  A window ``[start, end)`` then counts an appeal once by taking off its rows whose
+  previous row is in the window too: ``prev_at >= start``, one index range, no DISTINCT.
+  The chain of each touched (reviewer, appeal) pair is recomputed on insert and delete,
+  so rows arriving out of time order keep it right.
 - ``reviewer_overturns``: the final decisions later overturned, exactly as
   ``dashboard_store.my_decisions`` flags them: a 2nd-round appeal of the decision's appeal
   has an overturn or partial decision, or a published QA audit of it scored 0. The flag
@@ -61,8 +65,8 @@ PUBLISHED = "('published', 'disputed', 'resolved')"
 
 SQLITE_DAY = "date({col})"  # decided_at is stored as 'YYYY-MM-DD HH:MM:SS.ffffff' UTC text
 PG_DAY = "({col} AT TIME ZONE 'UTC')::date"
-STATS = "reviewer_day_stats (day, user_id, decisions, handle_seconds, handled, escalations, " \
-        "audited, audited_correct)"
+STATS = ("reviewer_day_stats (day, user_id, decisions, handle_seconds, handled, escalations,"
+         " audited, audited_correct)")
 
 
 def _flagged(d: str) -> str:
@@ -85,6 +89,35 @@ def _recheck(where: str) -> list[str]:
     ]
 
 
+def _chains(pairs: str) -> list[str]:
+    """SQL: recompute the repeat rows of the (user, appeal) pairs listed by ``pairs`` (a
+    SELECT of appeal_id, user_id): each row's previous row in the pair, and each
+    escalation's previous escalation, by (decided_at, id).
+
+    ``+d.user_id``: a unary plus keeps SQLite from probing by the user index (a user has
+    thousands of rows, an appeal a handful), which it may otherwise pick before ANALYZE.
+    """
+    def chain(escalation: bool) -> str:
+        only = "AND d.outcome = 'escalate'" if escalation else ""
+        flag = "TRUE" if escalation else "FALSE"
+        return (
+            "INSERT INTO reviewer_repeat_handles"
+            " (decision_id, escalation, user_id, appeal_id, decided_at, prev_at)"
+            f" SELECT q.id, {flag}, q.user_id, q.appeal_id, q.decided_at, q.prev_at FROM ("
+            " SELECT d.id, d.user_id, d.appeal_id, d.decided_at, LAG(d.decided_at) OVER ("
+            "PARTITION BY d.appeal_id, d.user_id ORDER BY d.decided_at, d.id) AS prev_at"
+            f" FROM decisions AS d JOIN ({pairs}) AS p"
+            f" ON p.appeal_id = d.appeal_id AND p.user_id = +d.user_id WHERE TRUE {only}) AS q"
+            " WHERE q.prev_at IS NOT NULL")
+    return [
+        f"DELETE FROM reviewer_repeat_handles WHERE EXISTS (SELECT 1 FROM ({pairs}) AS p"
+        " WHERE p.appeal_id = reviewer_repeat_handles.appeal_id"
+        " AND p.user_id = reviewer_repeat_handles.user_id)",
+        chain(False),
+        chain(True),
+    ]
+
+
 def _audit_delta(row: str, sign: str, day: str) -> str:
     """SQL: add (sign "") or take off (sign "-") the evaluation ``row`` if it is a published
     audit, on its decision's day and the reviewed person."""
@@ -94,7 +127,7 @@ def _audit_delta(row: str, sign: str, day: str) -> str:
         f" {sign}1, {sign}(CASE WHEN COALESCE({row}.score, 0) > 0 THEN 1 ELSE 0 END)"
         f" FROM decisions AS d WHERE d.id = {row}.decision_id AND {row}.kind = 'audit'"
         f" AND {row}.status IN {PUBLISHED}"
-        " ON CONFLICT (day, user_id) DO UPDATE SET"
+        " ON CONFLICT (user_id, day) DO UPDATE SET"
         " audited = reviewer_day_stats.audited + excluded.audited,"
         " audited_correct = reviewer_day_stats.audited_correct + excluded.audited_correct")
 
@@ -116,15 +149,10 @@ def _backfill(day: str) -> list[str]:
             FROM qa_evaluations AS e JOIN decisions AS d ON d.id = e.decision_id
             WHERE e.kind = 'audit' AND e.status IN {PUBLISHED}
             GROUP BY {d}, e.reviewer_user_id
-            ON CONFLICT (day, user_id) DO UPDATE SET
+            ON CONFLICT (user_id, day) DO UPDATE SET
                 audited = excluded.audited, audited_correct = excluded.audited_correct""",
-        """INSERT INTO reviewer_repeat_handles
-               (decision_id, user_id, appeal_id, decided_at, escalated)
-            SELECT d.id, d.user_id, d.appeal_id, d.decided_at, d.outcome = 'escalate'
-            FROM decisions AS d
-            JOIN (SELECT appeal_id, user_id FROM decisions GROUP BY appeal_id, user_id
-                  HAVING COUNT(*) > 1) AS pair
-              ON pair.appeal_id = d.appeal_id AND pair.user_id = d.user_id""",
+        *_chains("SELECT appeal_id, user_id FROM decisions GROUP BY appeal_id, user_id"
+                 " HAVING COUNT(*) > 1")[1:],
         # From the small sides: 1st-round appeals whose 2nd round changed the outcome, and
         # failed published audits.
         f"""INSERT INTO reviewer_overturns (decision_id, user_id, decided_at)
@@ -146,8 +174,6 @@ def _sqlite_trigger(name: str, event: str, statements: list[str]) -> str:
     return f"CREATE TRIGGER {name} {event} BEGIN\n    {body};\nEND"
 
 
-# ``+d.user_id``: a unary plus keeps SQLite from probing by the user index (a user has
-# thousands of rows, an appeal a handful), which it may otherwise pick before ANALYZE.
 SQLITE_TRIGGERS = (
     _sqlite_trigger("decisions_roll_up_insert", "AFTER INSERT ON decisions", [
         f"""INSERT INTO {STATS}
@@ -156,19 +182,12 @@ SQLITE_TRIGGERS = (
                 CASE WHEN NEW.outcome IN {FINAL} THEN COALESCE(NEW.handle_seconds, 0)
                      ELSE 0 END,
                 1, NEW.outcome = 'escalate', 0, 0)
-        ON CONFLICT (day, user_id) DO UPDATE SET
+        ON CONFLICT (user_id, day) DO UPDATE SET
             decisions = decisions + excluded.decisions,
             handle_seconds = handle_seconds + excluded.handle_seconds,
             handled = handled + 1,
             escalations = escalations + excluded.escalations""",
-        """INSERT INTO reviewer_repeat_handles
-            (decision_id, user_id, appeal_id, decided_at, escalated)
-        SELECT d.id, d.user_id, d.appeal_id, d.decided_at, d.outcome = 'escalate'
-        FROM decisions AS d
-        WHERE d.appeal_id = NEW.appeal_id AND +d.user_id = NEW.user_id
-          AND EXISTS (SELECT 1 FROM decisions AS o WHERE o.appeal_id = NEW.appeal_id
-                      AND +o.user_id = NEW.user_id AND o.id <> NEW.id)
-        ON CONFLICT (decision_id) DO NOTHING""",
+        *_chains("SELECT NEW.appeal_id AS appeal_id, NEW.user_id AS user_id"),
         # A decision can only become overturned here: its own appeal's 2nd round is
         # already decided (history loaded out of order), or it decides a 2nd round.
         f"""INSERT INTO reviewer_overturns (decision_id, user_id, decided_at)
@@ -189,7 +208,7 @@ SQLITE_TRIGGERS = (
             handled = handled - 1,
             escalations = escalations - (OLD.outcome = 'escalate')
         WHERE day = {SQLITE_DAY.format(col="OLD.decided_at")} AND user_id = OLD.user_id""",
-        "DELETE FROM reviewer_repeat_handles WHERE decision_id = OLD.id",
+        *_chains("SELECT OLD.appeal_id AS appeal_id, OLD.user_id AS user_id"),
         "DELETE FROM reviewer_overturns WHERE decision_id = OLD.id",
         *_recheck("d.appeal_id = (SELECT previous_appeal_id FROM appeals"
                   f" WHERE id = OLD.appeal_id) AND OLD.outcome IN {CHANGED}"),
@@ -247,21 +266,12 @@ PG_FUNCTIONS = [
                COALESCE(SUM(n.handle_seconds) FILTER (WHERE n.outcome IN {FINAL}), 0),
                COUNT(*), COUNT(*) FILTER (WHERE n.outcome = 'escalate'), 0, 0
         FROM new_decisions AS n GROUP BY 1, 2
-        ON CONFLICT (day, user_id) DO UPDATE SET
+        ON CONFLICT (user_id, day) DO UPDATE SET
             decisions = reviewer_day_stats.decisions + EXCLUDED.decisions,
             handle_seconds = reviewer_day_stats.handle_seconds + EXCLUDED.handle_seconds,
             handled = reviewer_day_stats.handled + EXCLUDED.handled,
             escalations = reviewer_day_stats.escalations + EXCLUDED.escalations""",
-        """INSERT INTO reviewer_repeat_handles
-            (decision_id, user_id, appeal_id, decided_at, escalated)
-        SELECT d.id, d.user_id, d.appeal_id, d.decided_at, d.outcome = 'escalate'
-        FROM decisions AS d
-        JOIN (SELECT o.appeal_id, o.user_id FROM decisions AS o
-              JOIN (SELECT DISTINCT appeal_id, user_id FROM new_decisions) AS p
-                ON p.appeal_id = o.appeal_id AND p.user_id = o.user_id
-              GROUP BY o.appeal_id, o.user_id HAVING COUNT(*) > 1) AS pair
-          ON pair.appeal_id = d.appeal_id AND pair.user_id = d.user_id
-        ON CONFLICT (decision_id) DO NOTHING""",
+        *_chains("SELECT DISTINCT appeal_id, user_id FROM new_decisions"),
         f"""INSERT INTO reviewer_overturns (decision_id, user_id, decided_at)
         SELECT n.id, n.user_id, n.decided_at FROM new_decisions AS n
         WHERE n.outcome IN {FINAL} AND {_flagged('n')}
@@ -287,8 +297,7 @@ PG_FUNCTIONS = [
                      COUNT(*) FILTER (WHERE o.outcome = 'escalate') AS escalations
               FROM old_decisions AS o GROUP BY 1, 2) AS g
         WHERE s.day = g.day AND s.user_id = g.user_id""",
-        """DELETE FROM reviewer_repeat_handles AS r USING old_decisions AS o
-            WHERE r.decision_id = o.id""",
+        *_chains("SELECT DISTINCT appeal_id, user_id FROM old_decisions"),
         """DELETE FROM reviewer_overturns AS r USING old_decisions AS o
             WHERE r.decision_id = o.id""",
         f"""PERFORM reviewer_app_recheck_overturns(ARRAY(
@@ -358,9 +367,10 @@ def _create_tables() -> None:
         count("audited_correct"),
         sa.ForeignKeyConstraint(["user_id"], ["users.id"],
                                 name=op.f("fk_reviewer_day_stats_user_id_users")),
-        sa.PrimaryKeyConstraint("day", "user_id", name=op.f("pk_reviewer_day_stats")),
-        # SQLite: the table is the (day, user) b-tree itself, so a range of days is read
-        # in one pass without a lookup per row.
+        # By person, then day: the table is grouped by person already (no sort for GROUP BY),
+        # and on SQLite it is that b-tree itself (no lookup per row); with ANALYZE's
+        # statistics SQLite skip-scans it for a short range of days.
+        sa.PrimaryKeyConstraint("user_id", "day", name=op.f("pk_reviewer_day_stats")),
         sqlite_with_rowid=False,
     )
     # Derived tables without foreign keys: on PostgreSQL a key check would run before the
@@ -368,14 +378,20 @@ def _create_tables() -> None:
     op.create_table(
         "reviewer_repeat_handles",
         sa.Column("decision_id", sa.Integer(), nullable=False),
+        sa.Column("escalation", sa.Boolean(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("appeal_id", sa.Integer(), nullable=False),
         sa.Column("decided_at", utc, nullable=False),
-        sa.Column("escalated", sa.Boolean(), nullable=False),
-        sa.PrimaryKeyConstraint("decision_id", name=op.f("pk_reviewer_repeat_handles")),
+        sa.Column("prev_at", utc, nullable=False),
+        sa.PrimaryKeyConstraint("decision_id", "escalation",
+                                name=op.f("pk_reviewer_repeat_handles")),
     )
+    # The window read (per person, prev_at >= start: no sort for GROUP BY, and a skip-scan
+    # on SQLite) and the chain refresh (by pair).
     op.create_index("ix_reviewer_repeat_handles_window", "reviewer_repeat_handles",
-                    ["decided_at", "user_id", "appeal_id", "escalated"])
+                    ["user_id", "prev_at", "decided_at", "escalation"])
+    op.create_index("ix_reviewer_repeat_handles_pair", "reviewer_repeat_handles",
+                    ["appeal_id", "user_id"])
     op.create_table(
         "reviewer_overturns",
         sa.Column("decision_id", sa.Integer(), nullable=False),
@@ -384,7 +400,7 @@ def _create_tables() -> None:
         sa.PrimaryKeyConstraint("decision_id", name=op.f("pk_reviewer_overturns")),
     )
     op.create_index("ix_reviewer_overturns_window", "reviewer_overturns",
-                    ["decided_at", "user_id"])
+                    ["user_id", "decided_at"])
 
 
 def upgrade() -> None:
@@ -413,6 +429,7 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER {name}")
     op.drop_index("ix_reviewer_overturns_window", table_name="reviewer_overturns")
     op.drop_table("reviewer_overturns")
+    op.drop_index("ix_reviewer_repeat_handles_pair", table_name="reviewer_repeat_handles")
     op.drop_index("ix_reviewer_repeat_handles_window", table_name="reviewer_repeat_handles")
     op.drop_table("reviewer_repeat_handles")
     op.drop_table("reviewer_day_stats")
