@@ -8,6 +8,7 @@ MESSAGES: dict[str, str] = {
     "&Refresh": "刷新(&R)",
     "Last {n} days, by day": "最近 {n} 天，按天",
     "Updating the daily figures: {done} of {total} days…": "正在更新每日数据：{done} / {total} 天…",
+    "Updating the daily figures…": "正在更新每日数据…",
     "Backlog at the end of each day": "每日结束时的积压",
     "Intake and decisions per day": "每日收件量与决定数",
     "Intake": "收件量",

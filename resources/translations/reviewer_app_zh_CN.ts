@@ -2432,7 +2432,7 @@ Appellant's statement:
 <context>
     <name>QueueChartsTab</name>
     <message>
-        <location filename="../../reviewer_app/ui/dashboards/queue_charts_tab.py" line="+73" />
+        <location filename="../../reviewer_app/ui/dashboards/queue_charts_tab.py" line="+75" />
         <source>Queue</source>
         <translation>队列</translation>
     </message>
@@ -2552,7 +2552,7 @@ Appellant's statement:
         <translation>加载中…</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+52" />
         <source>Updating the daily figures: {done} of {total} days…</source>
         <translation>正在更新每日数据：{done} / {total} 天…</translation>
     </message>

@@ -1,15 +1,15 @@
 """The queue charts' SQL: the daily roll-up (refresh and read) and live figures of open appeals.
 
-A day ``X = [s, e)`` is recomputed from the raw tables with a few indexed queries, each
-touching only that day's rows (``domain/queue_charts.py`` defines the figures):
+A day ``X = [s, e)`` is recomputed from the raw tables with three indexed queries, each
+touching only that day's rows (``domain/queue_charts.py`` defines the figures; "decided as
+of T" and "final as of T" are ``kpi_store``'s rules, the KPI report's own):
 
-- intake: appeals received in ``X``;
-- decided: decisions in ``X`` that are final as of ``e`` (``kpi_store.final_as_of``, the
-  KPI report's own rule), and those at or before the appeal's SLA due time;
-- changed: appeals with a final decision or a ``reopened`` event in ``X``; their state
-  "decided as of" ``s`` and ``e`` gives their part of the backlog and overdue changes;
-- due: appeals whose SLA falls due in ``X`` and that are still open at ``e`` join the
-  overdue count that day.
+- received in ``X``: intake, and each one more open appeal at the end of ``X``;
+- decided or reopened in ``X``: the appeal's last such event in ``X`` says whether it ends
+  ``X`` decided (then that decision is its final one as of ``e``: decided in ``X``, within
+  SLA or not); with its state at ``s`` it gives the appeal's change of the backlog, and of
+  the overdue count when it was already past due at ``s``;
+- falling due in ``X`` and open at ``e``: one more overdue appeal.
 
 Any other appeal is in the same state at ``s`` and ``e``, so it changes nothing on ``X``
 (an appeal is never decided before it is received, nor due before it).
@@ -35,14 +35,15 @@ from sqlalchemy import (
     func,
     insert,
     literal_column,
+    or_,
     select,
     text,
-    union,
+    union_all,
 )
 from sqlalchemy.orm import Session
 
 from reviewer_app.data import queue_repository
-from reviewer_app.data.kpi_store import FINAL_LITERALS, decided_as_of, final_as_of
+from reviewer_app.data.kpi_store import FINAL_LITERALS
 from reviewer_app.data.orm import AppealRow, DecisionRow, EventRow, QueueDefRow
 from reviewer_app.data.rollup_orm import QueueRollupDirtyRow, QueueRollupRow
 from reviewer_app.data.types import dialect_of
@@ -64,6 +65,7 @@ Key = tuple[int, str, str, str]
 # Figures of a roll-up row, in this order: intake, decided, decided_within_sla,
 # backlog_delta, overdue_delta.
 FIGURES = ("intake", "decided", "decided_within_sla", "backlog_delta", "overdue_delta")
+REOPENED = literal_column("'reopened'")  # a literal: the partial indexes' predicate
 # Serialises refreshes on PostgreSQL (any constant unique to this use; "QROL").
 _PG_LOCK_KEY = 0x51524F4C
 
@@ -120,36 +122,68 @@ def _fine_rows(session: Session, day: date) -> dict[Key, list[int]]:
     # Received in X: intake, and one more open appeal at the end of X.
     add(select(*DIMS, func.count(), func.count())
         .where(A.received_at >= s, A.received_at < e).group_by(*DIMS), (0, 3))
-    add(select(*DIMS, func.count(), _count(D.decided_at <= A.sla_due_at))
-        .select_from(D).join(A, A.id == D.appeal_id)
-        .where(D.decided_at >= s, final_as_of(D, e)).group_by(*DIMS), (1, 2))
-    add(_changed_statement(s, e), (3, 4))
+    add(_changed_statement(s, e), (1, 2, 3, 4))
+    # Falling due in X and open at its end: one more overdue appeal.
+    open_at_e = ~_decided(_latest_decision(A.id, e), _latest_reopening(A.id, e))
     add(select(*DIMS, func.count())
-        .where(A.sla_due_at >= s, A.sla_due_at < e, A.received_at < e,
-               ~decided_as_of(A.id, e)).group_by(*DIMS), (4,))
+        .where(A.sla_due_at >= s, A.sla_due_at < e, A.received_at < e, open_at_e)
+        .group_by(*DIMS), (4,))
     return fine
 
 
+def _latest_decision(appeal_id: Any, before: datetime) -> Any:
+    return (select(func.max(D.decided_at))
+            .where(D.appeal_id == appeal_id, D.outcome.in_(FINAL_LITERALS),
+                   D.decided_at < before).scalar_subquery())
+
+
+def _latest_reopening(appeal_id: Any, before: datetime) -> Any:
+    return (select(func.max(E.at))
+            .where(E.appeal_id == appeal_id, E.type == REOPENED, E.at < before)
+            .scalar_subquery())
+
+
+def _decided(latest_decision: Any, latest_reopening: Any) -> ColumnElement[bool]:
+    """Decided as of T (``kpi_store.decided_as_of``) from the appeal's latest final decision
+    and latest reopening before T: there is such a decision and no reopening after it."""
+    return and_(latest_decision.is_not(None),
+                or_(latest_reopening.is_(None), latest_reopening <= latest_decision))
+
+
 def _changed_statement(s: datetime, e: datetime) -> Any:
-    """Per group: Σ (decided at ``s`` − decided at ``e``) over the appeals decided or reopened
-    in ``[s, e)``: their change of the backlog, and of the overdue count for those already
-    past due at ``s``."""
-    changed = union(
-        select(D.appeal_id).where(D.decided_at >= s, D.decided_at < e,
-                                  D.outcome.in_(FINAL_LITERALS)),
-        select(E.appeal_id).where(E.type == literal_column("'reopened'"), E.at >= s,
-                                  E.at < e),
+    """Per group, over the appeals with a final decision or a reopening in ``[s, e)``:
+    decided in X, of which within SLA, and Σ (decided at ``s`` − decided at ``e``), their
+    change of the backlog and, for those already past due at ``s``, of the overdue count.
+
+    The appeal's last such event in X says how X ends: a decision (then it is the appeal's
+    final decision as of ``e``, ``kpi_store.final_as_of``) or a reopening. Events at the
+    same instant count a reopening first, as a reopening undoes only earlier decisions.
+    How X began needs the appeal's history before ``s``: two index seeks.
+    """
+    events = union_all(
+        select(D.appeal_id, D.decided_at.label("at"), literal_column("1").label("kind"),
+               D.id.label("event_id"))
+        .where(D.decided_at >= s, D.decided_at < e, D.outcome.in_(FINAL_LITERALS)),
+        select(E.appeal_id, E.at, literal_column("0"), E.id)
+        .where(E.type == REOPENED, E.at >= s, E.at < e),
     ).subquery()
-    # MATERIALIZED: each "decided as of" check runs once per appeal, not once per use.
-    states = (select(*DIMS, A.received_at, A.sla_due_at,
-                     case((decided_as_of(A.id, s), 1), else_=0).label("at_s"),
-                     case((decided_as_of(A.id, e), 1), else_=0).label("at_e"))
-              .join(changed, changed.c.appeal_id == A.id)
+    ranked = select(
+        events.c.appeal_id, events.c.at, events.c.kind,
+        func.row_number().over(partition_by=events.c.appeal_id,
+                               order_by=(events.c.at.desc(), events.c.kind.desc(),
+                                         events.c.event_id.desc())).label("rn"),
+    ).subquery()
+    # MATERIALIZED: the seeks run once per appeal, not once per use below.
+    states = (select(*DIMS, A.received_at, A.sla_due_at, ranked.c.at, ranked.c.kind,
+                     _latest_decision(A.id, s).label("d_s"),
+                     _latest_reopening(A.id, s).label("r_s"))
+              .join(ranked, and_(ranked.c.appeal_id == A.id, ranked.c.rn == 1))
               .cte("states").prefix_with("MATERIALIZED"))
     c = states.c
-    change = c.at_s - c.at_e
+    decided_e = c.kind == 1
+    change = case((_decided(c.d_s, c.r_s), 1), else_=0) - c.kind
     keys = (c.queue_id, c.market, c.policy_code, c.language)
-    return (select(*keys,
+    return (select(*keys, _count(decided_e), _count(and_(decided_e, c.at <= c.sla_due_at)),
                    func.sum(case((c.received_at < e, change), else_=0)),
                    func.sum(case((and_(c.sla_due_at < s, c.received_at < s), change),
                                  else_=0)))

@@ -123,3 +123,35 @@ def test_claim_query_forces_claim_index_on_sqlite(sqlite_url: str) -> None:
     plan = _plan(database, *_captured(database, run))
     _assert_ordered_by_index(database, plan, "ix_appeals_claim")
     database.dispose()
+
+
+DAY = (datetime(2026, 1, 9, tzinfo=UTC), datetime(2026, 1, 10, tzinfo=UTC))
+# A chart click's window: the rows are found through the window's own index (and sorted),
+# never by walking a whole history in SLA order (seconds on a year of data).
+WINDOW_CASES = [
+    (QueueFilter(market="DE", language="de", open_only=False, received_from=DAY[0],
+                 received_before=DAY[1]), "ix_appeals_received"),
+    (QueueFilter(open_only=False, received_from=DAY[0], received_before=DAY[1]),
+     "ix_appeals_received"),
+    (QueueFilter(open_only=False, queue_code="general", decided_in=DAY),
+     "ix_decisions_decided_at"),
+]
+
+
+def test_chart_windows_are_found_through_their_index(sqlite_url: str) -> None:
+    """SQLite (no statistics on a new database) reads a window through its index.
+
+    (PostgreSQL plans by statistics; tiny test tables say nothing about a year of data.)
+    """
+    database = Database(create_db_engine(sqlite_url))
+    Factory(database).appeals(3)
+    for flt, index in WINDOW_CASES:
+        def run(flt: QueueFilter = flt) -> None:
+            with database.read() as s:
+                queue_repository.fetch_page(s, flt, QueueSort(), None, 200, now=NOW,
+                                            at_risk_until=NOW)
+
+        plan = _plan(database, *_captured(database, run))
+        assert index in plan, (flt, plan)
+        assert "SCAN appeals" not in plan, (flt, plan)
+    database.dispose()

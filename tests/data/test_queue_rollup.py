@@ -8,6 +8,7 @@ states listed in tests/services/test_queue_chart_figures.py).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -16,8 +17,8 @@ from kpi_data import build_week, t
 from sqlalchemy import delete, insert, select, update
 
 from reviewer_app.data import queue_rollup_store as store
-from reviewer_app.data.db import Database
-from reviewer_app.data.orm import AppealRow, EventRow, QueueDefRow
+from reviewer_app.data.db import Database, create_db_engine
+from reviewer_app.data.orm import AppealRow, DecisionRow, EventRow, QueueDefRow, UserRow
 from reviewer_app.data.rollup_orm import QueueRollupDirtyRow, QueueRollupRow
 from reviewer_app.domain.enums import AppealStatus, Outcome
 from reviewer_app.domain.queue_charts import ChartFilter, DailySeries
@@ -179,3 +180,55 @@ def _set_status(database: Database, appeal_id: int, status: AppealStatus) -> Non
     with database.write() as s:
         s.execute(update(AppealRow).where(AppealRow.id == appeal_id)
                   .values(status=status.value))
+
+
+def test_a_read_without_refresh_says_it_is_stale(database: Database, week: dict[str, int],
+                                                 service: TeamDashboardService) -> None:
+    assert not service.queue_charts(ChartFilter(), 9, refresh=False).stale
+    Factory(database, now=NOW).decision(week["A6"], _user(database), Outcome.UPHOLD,
+                                        decided_at=t(3, 9, 11))
+    stale = service.queue_charts(ChartFilter(), 9, refresh=False)
+    assert stale.stale and stale.series.decided[-1] == 1  # drawn from the roll-up as it was
+    fresh = service.queue_charts(ChartFilter(), 9)
+    assert not fresh.stale and fresh.series.decided[-1] == 2
+
+
+@pytest.mark.pg
+def test_a_writer_still_open_during_a_refresh_keeps_its_mark(
+        pg_url: str, week_pg: tuple[Database, dict[str, int]]) -> None:
+    """PostgreSQL: marks carry the writer's transaction id, so a refresh neither waits for
+    an open writer nor takes a mark whose change it could not see."""
+    database, week = week_pg
+    service = TeamDashboardService(database, clock=ManualClock(NOW))
+    service.refresh()
+    writer = Database(create_db_engine(pg_url))
+    try:
+        with writer.write() as s:  # a decision of today, not committed during the refresh
+            s.add(DecisionRow(appeal_id=week["A6"], user_id=_user(database),
+                              outcome="uphold", decided_at=t(3, 9, 11)))
+            s.flush()
+            with database.write() as other:  # meanwhile A5 is reopened (committed)
+                other.add(EventRow(appeal_id=week["A5"], at=t(3, 9, 10), type="reopened"))
+            assert service.refresh() == 1  # today, without waiting for the open writer
+            charts = service.queue_charts(ChartFilter(), 9)
+            assert charts.series.decided[-1] == 0  # A5 reopened; A6's decision unseen
+            assert charts.series.backlog[-1] == 4
+        assert _pending(database) == [TODAY]  # committed now: its mark is still there
+        after = service.queue_charts(ChartFilter(), 9).series
+        assert (after.decided[-1], after.backlog[-1]) == (1, 3)
+    finally:
+        writer.dispose()
+
+
+@pytest.fixture
+def week_pg(pg_url: str) -> Iterator[tuple[Database, dict[str, int]]]:
+    database = Database(create_db_engine(pg_url))
+    try:
+        yield database, build_week(database).appeals
+    finally:
+        database.dispose()
+
+
+def _user(database: Database) -> int:
+    with database.read() as s:
+        return int(s.scalar(select(UserRow.id).where(UserRow.login == "ana")))

@@ -26,6 +26,8 @@ from factories import ManualClock
 from kpi_data import build_week, t
 
 from reviewer_app.data.db import Database
+from reviewer_app.data.kpi_store import kpi_counts
+from reviewer_app.domain.kpis import Period, compute_kpis
 from reviewer_app.domain.models import QueueSort
 from reviewer_app.domain.queue_charts import ChartFilter, Element, cases_behind
 from reviewer_app.services.queue import QueueService
@@ -144,3 +146,17 @@ def test_a_click_keeps_the_charts_filters(database: Database, week: dict[str, in
     fr = cases_behind(service.queue_charts(ChartFilter(queue_code="fr-queue"), 9),
                       Element.INTAKE, 1)
     assert QueueService(database, clock=ManualClock(NOW)).page(fr, QueueSort()).rows == ()
+
+
+def test_each_day_agrees_with_the_kpi_report_of_that_day(
+        database: Database, week: dict[str, int], service: TeamDashboardService) -> None:
+    """The roll-up and ``report kpis --from X --to X`` count the same appeals every day."""
+    s = service.queue_charts(ChartFilter(), 9).series
+    with database.read() as session:
+        for i, day in enumerate(DAYS):
+            counts = kpi_counts(session, Period(day, day))[None]
+            assert (s.intake[i], s.decided[i], s.backlog[i], s.overdue[i]) == (
+                counts.intake, counts.decided, counts.backlog_end, counts.open_past_sla_end)
+            kpis = compute_kpis(counts)
+            assert s.sla_compliance[i] == kpis.sla_compliance
+            assert s.sla_compliance_inclusive[i] == pytest.approx(kpis.sla_compliance_inclusive)

@@ -20,6 +20,7 @@ from reviewer_app.app import build_main_window, build_services
 from reviewer_app.config import load_config
 from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.domain.enums import AppealStatus, Outcome, Role
+from reviewer_app.domain.models import QueueFilter
 from reviewer_app.services.team_dashboard import TeamDashboardService
 from reviewer_app.ui.dashboards.chart_card import ChartCard
 from reviewer_app.ui.dashboards.queue_charts_tab import QueueChartsTab
@@ -74,6 +75,18 @@ def test_filters_change_the_plotted_data_and_charts_export(
     assert list(tab.aging_bars.opts["height"]) == [0, 0, 0, 0, 1]
     assert list(tab.risk_bars.opts["height"]) == [0, 1]
     assert tab.figures.rows()[1][:4] == ["fr-queue", "1", "0", "1"]
+
+    # A point of a line: the backlog of 03-06, and 03-05's SLA point (FR kept).
+    requested: list[QueueFilter] = []
+    tab.cases_requested.connect(requested.append)
+    for line, i in ((tab.backlog_line, 3), (tab.sla_line, 2)):
+        spot = next(p for p in line.scatter.points() if p.pos().x() == i)
+        line.sigPointsClicked.emit(line, [spot], None)
+    backlog, decided = requested
+    assert (backlog.market, backlog.open_only, backlog.received_before) == ("FR", True,
+                                                                            t(3, 7))
+    assert (decided.market, decided.open_only, decided.decided_in) == ("FR", False,
+                                                                       (t(3, 5), t(3, 6)))
 
     cards = tab.findChildren(ChartCard)
     assert len(cards) == 5

@@ -238,7 +238,8 @@ def test_the_team_window_has_the_reviewers_tab(qtbot: QtBot, runner: Runner,
     assert "Reviewers" in titles
     tab = window.tabs.widget(titles.index("Reviewers"))
     assert isinstance(tab, ReviewersTab)
-    window.reload()
-    qtbot.waitUntil(lambda: tab.model.table is not None, timeout=10_000)
-    qtbot.waitUntil(lambda: runner.pending == 0, timeout=10_000)
+    # Only this tab: the window's reload also forecasts and builds the queue roll-up, whose
+    # time under a loaded machine is not what this test is about.
+    tab.reload()
+    qtbot.waitUntil(lambda: tab.model.table is not None, timeout=20_000)
     assert names(tab) == ["Ana", "Ben", "Cy", "Dee"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,12 +35,13 @@ from reviewer_app.ui.dashboards.chart_card import ChartCard, ClickableBars
 from reviewer_app.ui.dashboards.queue_figures_table import QueueFiguresTable
 from reviewer_app.ui.widgets.alive import while_alive
 from reviewer_app.ui.widgets.countdown import format_countdown
-from reviewer_app.workers.progress import ProgressRelay
+from reviewer_app.workers.progress import Cancelled, ProgressRelay
 from reviewer_app.workers.runner import Runner
 
 BLUE, GREEN, ORANGE, RED, GREY = "#2d6cdf", "#2e9d57", "#d9822b", "#c62828", "#9aa5b1"
 DEFAULT_RANGE = 30
 RELOAD_INTERVAL_MS = 60_000
+LEGEND_BRUSH = (255, 255, 255, 220)  # legends sit over the data: keep it readable
 
 
 class QueueChartsTab(QWidget):
@@ -136,7 +138,7 @@ class QueueChartsTab(QWidget):
                                          name=self.tr("Intake"))
         self.decided_bars = ClickableBars(x=[], height=[], width=0.4, brush=GREEN,
                                           name=self.tr("Decisions"))
-        self.flow_card.plot.addLegend(offset=(-10, 10))
+        self.flow_card.plot.addLegend(offset=(10, 10), brush=LEGEND_BRUSH)
         for bars, element in ((self.intake_bars, Element.INTAKE),
                               (self.decided_bars, Element.DECIDED)):
             self.flow_card.plot.addItem(bars)
@@ -145,7 +147,7 @@ class QueueChartsTab(QWidget):
         self.sla_card = ChartCard("slaChart", self.tr("SLA compliance per day"),
                                   "sla-compliance.png")
         self.sla_card.plot.setYRange(0, 1.05)
-        self.sla_card.plot.addLegend(offset=(-10, -10))
+        self.sla_card.plot.addLegend(offset=(10, -10), brush=LEGEND_BRUSH)
         self.sla_line = self.sla_card.plot.plot(
             [], [], pen=pg.mkPen(GREEN, width=2), symbol="o", symbolSize=6,
             symbolBrush=GREEN, name=self.tr("Decided within SLA ÷ decided"))
@@ -207,20 +209,32 @@ class QueueChartsTab(QWidget):
             on_error=while_alive(self, self._on_error))
 
     def _refresh_rollup(self) -> None:
+        # On the read pool, not the write lane: the refresh is not the user's write and
+        # need not be ordered with them, and a first build of a year (a minute or two)
+        # must not hold up the lead's claims and decisions queued behind it.
         self._refreshing = True
-        self._runner.submit(self._service.refresh, self._progress.report, write=True,
+        self._runner.submit(self._service.refresh, self._report_progress,
                             on_done=while_alive(self, lambda _days: self.reload()),
                             on_error=while_alive(self, self._on_error),
                             on_finally=while_alive(self, self._on_refresh_finished))
+
+    def _report_progress(self, done: int, total: int) -> None:
+        """Called on the worker thread after each committed batch of days; a closed tab
+        stops the refresh there (the days left stay marked for the next time)."""
+        if not shiboken6.isValid(self._progress):
+            raise Cancelled
+        self._progress.report(done, total)
 
     def _on_refresh_finished(self) -> None:
         self._refreshing = False
 
     def showEvent(self, event) -> None:
+        self._progress.cancelled = False
         self._timer.start()
         super().showEvent(event)
 
     def hideEvent(self, event) -> None:
+        self._progress.cancelled = True
         self._timer.stop()
         super().hideEvent(event)
 
@@ -251,7 +265,7 @@ class QueueChartsTab(QWidget):
             self._refresh_rollup()
 
     def _on_error(self, exc: ReviewerError) -> None:
-        self.status.setText(str(exc))
+        self.status.setText("" if isinstance(exc, Cancelled) else str(exc))
 
     # -- drawing -------------------------------------------------------------------------
 
