@@ -16,7 +16,6 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
 
 from reviewer_app import __version__, config
 from reviewer_app.cli_db import add_grant_parser, add_prune_parser, run_grant, run_prune
@@ -193,11 +192,11 @@ def _demo(db: str | None, appeals: int, seed: int, *, force: bool) -> int:
 
 
 def _import(db: str | None, path: str, errors: str | None, *, dry_run: bool) -> int:
-    import getpass
     import json
     from pathlib import Path
 
     from reviewer_app.services.importer import import_appeals, write_errors
+    from reviewer_app.services.imports import os_login
     from reviewer_app.services.workspace import open_workspace, upgrade_database
 
     url = _resolve_url(db)
@@ -209,7 +208,7 @@ def _import(db: str | None, path: str, errors: str | None, *, dry_run: bool) -> 
         try:
             summary = import_appeals(
                 database, source, now=datetime.now(UTC), dry_run=dry_run,
-                admin_login=_os_login(getpass), progress=progress_printer("Importing", "rows"),
+                admin_login=os_login(), progress=progress_printer("Importing", "rows"),
             )
         finally:
             database.dispose()
@@ -233,13 +232,6 @@ def _import(db: str | None, path: str, errors: str | None, *, dry_run: bool) -> 
           f"unchanged {summary.unchanged}, rejected {summary.rejected} of {summary.read} rows")
     print(json.dumps(summary.counts()))
     return 1 if summary.rejected else 0
-
-
-def _os_login(getpass: Any) -> str:
-    try:
-        return str(getpass.getuser())
-    except (OSError, KeyError):  # no login name in the environment or the password database
-        return "admin"
 
 
 def _launch(db: str | None, *, demo: bool) -> int:

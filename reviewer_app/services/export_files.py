@@ -16,24 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from reviewer_app.domain.errors import ReviewerError
-
-# Spreadsheets run a cell starting with one of these as a formula (OWASP "CSV injection");
-# tab and carriage return can smuggle one past a trimming import.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from reviewer_app.domain.spreadsheet import neutralise
 
 
 class ExportError(ReviewerError):
     """An export file cannot be written (missing folder, no permission, disk full)."""
 
 
-def safe_text(text: str) -> str:
-    """``text`` with a leading ``'`` when a spreadsheet would read it as a formula."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def safe_cell(value: Any) -> Any:
-    """A cell value to export: text neutralised by ``safe_text``, anything else as is."""
-    return safe_text(value) if isinstance(value, str) else value
+    """A cell value to export: text neutralised (``domain.spreadsheet``), the rest as is."""
+    return neutralise(value) if isinstance(value, str) else value
 
 
 def check_target(path: Path) -> None:
@@ -105,7 +99,7 @@ def write_json(path: Path, data: Any) -> Path:
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:
     """A CSV table (UTF-8 with a BOM so Excel reads the encoding), written atomically.
 
-    Text cells are neutralised with ``safe_text``; None becomes an empty cell.
+    Text cells are neutralised (``domain.spreadsheet.neutralise``); None becomes an empty cell.
     """
     table = [list(header), *(list(r) for r in rows)]
 

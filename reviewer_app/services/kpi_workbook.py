@@ -24,7 +24,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reviewer_app.domain.kpis import CUTS, FINAL_OUTCOMES, KpiBook, Kpis, Period
-from reviewer_app.services.export_files import safe_cell, safe_text, write_atomically
+from reviewer_app.domain.spreadsheet import neutralise
+from reviewer_app.services.export_files import safe_cell, write_atomically
 
 if TYPE_CHECKING:  # services.reports imports this module to save workbooks
     from reviewer_app.services.reports import DsaReport
@@ -253,7 +254,7 @@ def _table(ws: Worksheet, header_row: int, header: Sequence[str], formats: Seque
     ws.row_dimensions[header_row].height = 48
     first = header_row + 1
     for r, row in enumerate([*rows, total], start=first):
-        ws.cell(r, 1, safe_text(str(row[0])))
+        ws.cell(r, 1, neutralise(str(row[0])))
         for col, (value, number_format) in enumerate(zip(row[1:], formats, strict=True),
                                                       start=2):
             ws.cell(r, col, value).number_format = number_format

@@ -12,9 +12,9 @@ from kpi_data import FROM, TO, build_week
 
 from reviewer_app.data.db import Database
 from reviewer_app.domain.kpis import CUTS, Period
+from reviewer_app.domain.spreadsheet import neutralise
 from reviewer_app.services.export_files import (
     ExportError,
-    safe_text,
     write_atomically,
     write_csv,
 )
@@ -28,7 +28,7 @@ WEEK = Period(date.fromisoformat(FROM), date.fromisoformat(TO))
     ("\tq", "'\tq"), ("\rq", "'\rq"), ("DE", "DE"), ("a=b", "a=b"), ("", ""),
 ])
 def test_safe_text(text: str, written: str) -> None:
-    assert safe_text(text) == written
+    assert neutralise(text) == written
 
 
 def test_csv_neutralises_text_and_keeps_numbers(tmp_path: Path) -> None:

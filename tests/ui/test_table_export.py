@@ -11,13 +11,13 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
+from reviewer_app.domain.spreadsheet import neutralise
 from reviewer_app.ui.widgets.table_export import (
     EXPORT_ROLE,
     NUMBER_FORMAT_ROLE,
     TableExportError,
     export_csv,
     export_xlsx,
-    neutralise,
     snapshot,
 )
 

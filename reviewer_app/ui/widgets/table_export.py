@@ -38,12 +38,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
 from reviewer_app.domain.errors import ReviewerError
+from reviewer_app.domain.spreadsheet import neutralise
 
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 0x100
 NUMBER_FORMAT_ROLE = Qt.ItemDataRole.UserRole + 0x101
-# Leading characters that make Excel, LibreOffice or Google Sheets evaluate a cell (OWASP
-# "CSV injection"), and the full-width forms some spreadsheets accept as the same.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _SHEET_NAME_BAD = str.maketrans({c: " " for c in "[]:*?/\\"})
 
 Cell = str | int | float | bool | datetime | date | None
@@ -65,11 +63,6 @@ class TableSnapshot:
     headers: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
     formats: tuple[tuple[str | None, ...], ...]
-
-
-def neutralise(text: str) -> str:
-    """``text`` with a ``'`` in front if a spreadsheet would run it as a formula."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _cell(value: Any) -> Cell:
