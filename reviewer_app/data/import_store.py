@@ -1,9 +1,10 @@
 """Writes imported appeals: one batch per transaction, appellants and enforcements reused.
 
 A batch costs a handful of statements whatever its size: one lookup each for the appeals,
-appellants and enforcements it names, one executemany each for new appellants, enforcements
-and appeals (ids read back by ``ref``), one for decisions and one for events, on a bare Core
-connection: ORM objects and flushes per row were most of an import's time (issue 6).
+appellants and enforcements it names, one bulk insert (``data.bulk_insert``: executemany on
+SQLite, COPY on PostgreSQL) each for new appellants, enforcements and appeals (ids read back
+by ``ref``), one for decisions and one for events, on a bare Core connection: ORM objects
+and flushes per row were most of an import's time (issue 6).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from reviewer_app.data import import_decisions as decisions
+from reviewer_app.data.bulk_insert import BulkInserter
 from reviewer_app.data.change_feed import BULK, publish
 from reviewer_app.data.db import Database
 from reviewer_app.data.orm import (
@@ -153,6 +155,7 @@ class _Batch:
     def __init__(self, c: Connection, policy_ids: dict[str, int], queue_ids: dict[str, int],
                  now: datetime, source_name: str, out: BatchOutcome) -> None:
         self.c, self.policy_ids, self.queue_ids = c, policy_ids, queue_ids
+        self.bulk = BulkInserter(c)
         self.now, self.source_name, self.out = now, source_name, out
 
     def _among(self, column: ColumnElement[Any], values: Iterable[Any]) -> ColumnElement[bool]:
@@ -206,9 +209,9 @@ class _Batch:
                 self._update(p, appeals[a.appeal_id], appellants, enforcements, recorded,
                              deciders, origin, events, decided)
         if decided:
-            c.execute(insert(DecisionRow.__table__), decided)
+            self.bulk.insert(DecisionRow.__table__, decided)
         if events:
-            c.execute(insert(EventRow.__table__), events)
+            self.bulk.insert(EventRow.__table__, events)
             # One "bulk" change per batch: other clients reload their views once.
             publish(c, kind=BULK, at=self.now, appeal_ids=(None,))
 
@@ -290,13 +293,13 @@ class _Batch:
         return ids
 
     def _insert_many(self, table: Table, rows: list[dict[str, Any]]) -> dict[str, int]:
-        """Insert ``rows`` (one executemany) and return their ids by ``ref``.
+        """Insert ``rows`` (``data.bulk_insert``) and return their ids by ``ref``.
 
         The ids are read back by ``ref`` (unique) instead of ``RETURNING``: SQLAlchemy runs
-        an ordered ``RETURNING`` on SQLite one row per statement, and a plain executemany
-        is the driver's fastest path on both engines.
+        an ordered ``RETURNING`` on SQLite one row per statement, and neither an
+        ``executemany`` nor a ``COPY`` returns anything.
         """
-        self.c.execute(insert(table), rows)
+        self.bulk.insert(table, rows)
         refs = [r["ref"] for r in rows]
         return dict(self.c.execute(  # type: ignore[arg-type]
             select(table.c.ref, table.c.id).where(self._among(table.c.ref, refs))).all())
