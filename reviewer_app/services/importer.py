@@ -3,20 +3,24 @@
 ``import_appeals(db, path, ...)`` returns an ``ImportSummary``; a file that cannot be used at
 all raises ``ImportFileError`` before anything is written. Each batch of valid rows commits
 on its own (whole batches only); the progress callback runs after each batch and may raise
-(e.g. ``Cancelled``) to stop before the next one.
+(e.g. ``Cancelled``) to stop before the next one. On PostgreSQL a full batch is
+written on a second thread while the next rows are validated (the server and the
+validation overlap; issue 6); the next batch waits for it, and for its progress report,
+before it is written.
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from reviewer_app.data.db import Database
 from reviewer_app.data.demo_store import CatalogRefs, catalog_refs
-from reviewer_app.data.import_store import PlannedAppeal, write_batch
+from reviewer_app.data.import_store import BatchOutcome, PlannedAppeal, write_batch
 from reviewer_app.domain.appeal_row import (
     FieldProblem,
     ImportedAppeal,
@@ -102,48 +106,74 @@ def import_appeals(
     counts = {"imported": 0, "updated": 0, "unchanged": 0}
     done = 0
     batch: list[PlannedAppeal] = []
+    # The batch being written (on the write lane) while the next one is validated here.
+    pending: tuple[Future[BatchOutcome], list[PlannedAppeal], int] | None = None
+    # PostgreSQL works in its own process, so validating meanwhile gains its time. SQLite
+    # works in ours, and sqlite3 takes the GIL back after every row: beside a validating
+    # thread each row would wait for a GIL switch, so there each batch is written at once.
+    overlap = db.dialect == "postgresql"
 
-    def flush() -> None:
-        nonlocal done
-        if batch:
-            out = write_batch(db, batch, policy_ids=refs.policy_ids, queue_ids=refs.queue_ids,
-                              now=now, source_name=path.name, admin_login=admin_login,
-                              dry_run=dry_run)
-            for key in counts:
-                counts[key] += getattr(out, key)
-            problems.extend(out.problems)
-            ids = {b.appeal.row: b.appeal.appeal_id for b in batch}
-            for p in out.problems:
-                rejected_ids[p.row] = ids[p.row]
-            done += len(batch)
-            batch.clear()
+    def write(planned: list[PlannedAppeal]) -> BatchOutcome:
+        return write_batch(db, planned, policy_ids=refs.policy_ids, queue_ids=refs.queue_ids,
+                           now=now, source_name=path.name, admin_login=admin_login,
+                           dry_run=dry_run)
+
+    def count(planned: list[PlannedAppeal], out: BatchOutcome) -> None:
+        for key in counts:
+            counts[key] += getattr(out, key)
+        problems.extend(out.problems)
+        ids = {b.appeal.row: b.appeal.appeal_id for b in planned}
+        for p in out.problems:
+            rejected_ids[p.row] = ids[p.row]
+
+    def settle() -> None:
+        """Wait for the batch in flight, count it and report it (the report may raise)."""
+        nonlocal pending
+        if pending is None:
+            return
+        future, planned, reached = pending
+        pending = None
+        count(planned, future.result())
         if progress is not None:
-            progress(done, total)
+            progress(reached, total)
 
-    for raw in rows:
-        appeal_id = raw.values.get("appeal_id")
-        if isinstance(appeal_id, str) and appeal_id.strip():
-            rejected_ids[raw.row] = appeal_id.strip()
-        if raw.problem is not None:
-            problems.append(FieldProblem(raw.row, "", raw.problem))
-            done += 1
-            continue
-        parsed = parse_appeal_row(raw.row, raw.values, known)
-        if isinstance(parsed, list):
-            problems.extend(parsed)
-            done += 1
-            continue
-        rejected_ids.pop(raw.row, None)
-        if parsed.appeal_id in seen:
-            problems.append(FieldProblem(raw.row, "appeal_id", Problem.DUPLICATE_IN_FILE))
-            rejected_ids[raw.row] = parsed.appeal_id
-            done += 1
-            continue
-        seen.add(parsed.appeal_id)
-        batch.append(plan(parsed, refs))
-        if len(batch) >= batch_rows:
-            flush()
-    flush()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-write") as lane:
+        for raw in rows:
+            appeal_id = raw.values.get("appeal_id")
+            if isinstance(appeal_id, str) and appeal_id.strip():
+                rejected_ids[raw.row] = appeal_id.strip()
+            if raw.problem is not None:
+                problems.append(FieldProblem(raw.row, "", raw.problem))
+                done += 1
+                continue
+            parsed = parse_appeal_row(raw.row, raw.values, known)
+            if isinstance(parsed, list):
+                problems.extend(parsed)
+                done += 1
+                continue
+            rejected_ids.pop(raw.row, None)
+            if parsed.appeal_id in seen:
+                problems.append(FieldProblem(raw.row, "appeal_id", Problem.DUPLICATE_IN_FILE))
+                rejected_ids[raw.row] = parsed.appeal_id
+                done += 1
+                continue
+            seen.add(parsed.appeal_id)
+            batch.append(plan(parsed, refs))
+            if len(batch) >= batch_rows:
+                # Only after the previous batch committed and its report did not stop the
+                # import does the next one start: whole batches only, one at a time.
+                settle()
+                done += len(batch)
+                pending = (lane.submit(write, list(batch)), list(batch), done)
+                batch.clear()
+                if not overlap:
+                    settle()
+        settle()
+    if batch:
+        count(batch, write(batch))
+        done += len(batch)
+    if progress is not None:
+        progress(done, total)
     rejected_rows = {p.row for p in problems}
     return ImportSummary(
         read=total, imported=counts["imported"], updated=counts["updated"],
