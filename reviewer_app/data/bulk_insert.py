@@ -18,7 +18,7 @@ SQLAlchemy's ``insert`` does; a naive datetime is refused, as ``UtcDateTime`` do
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -55,6 +55,7 @@ class BulkInserter:
         self.c = c
         self.pg = c.dialect.name == "postgresql"
         self._direct: dict[str, bool] = {}
+        self.metadata_tables: Mapping[str, Table] = {}
 
     def insert(self, table: Table, rows: Sequence[dict[str, Any]]) -> None:
         """Insert ``rows`` (all with the keys of the first) in their order."""
@@ -90,6 +91,7 @@ class BulkInserter:
 
     def _copy(self, table: Table, names: list[str], tuples: list[tuple[Any, ...]]) -> None:
         target, cols = self._q(table.name), self._cols(names)
+        self.metadata_tables = table.metadata.tables
         if self._copy_direct(table.name):
             self._copy_rows(f"COPY {target} ({cols}) FROM STDIN", tuples)
             return
@@ -124,8 +126,10 @@ class BulkInserter:
         """True when ``COPY`` may write ``table`` itself (no row security applies)."""
         if FORCE_STAGING:
             return False
-        if table not in self._direct:
-            active = self.c.exec_driver_sql(
-                "SELECT row_security_active(%(t)s::regclass)", {"t": table}).scalar()
-            self._direct[table] = not active
-        return self._direct[table]
+        if not self._direct:  # every table of the schema at once: one query per batch
+            names = list(self.metadata_tables)
+            self._direct = {name: not active for name, active in self.c.exec_driver_sql(
+                "SELECT c.relname, row_security_active(c.oid) FROM pg_class AS c "
+                "WHERE c.relname = ANY(%(names)s) AND pg_table_is_visible(c.oid)",
+                {"names": names})}
+        return self._direct.get(table, False)

@@ -16,6 +16,7 @@ COLUMNS: tuple[str, ...] = (
     "outcome", "reason_code", "decided_at", "decided_by", "handle_seconds",
 )
 DECISION_COLUMNS: tuple[str, ...] = ("outcome", "decided_at", "decided_by")  # all or none
+_DECISION_CELLS = (*DECISION_COLUMNS, "reason_code", "handle_seconds")
 REQUIRED: tuple[str, ...] = (
     "appeal_id", "received_at", "market", "language", "appellant_id", "appellant_type",
     "enforcement_id", "enforcement_action", "policy_code", "enforced_at", "appeal_text",
@@ -334,8 +335,10 @@ def parse_appeal_row(
 def _decision(r: _Row, received: datetime | None) -> ImportedDecision | None:
     """The row's historical decision: none when its columns are all empty; outcome,
     decided_at and decided_by are then each required, reason_code and handle_seconds not."""
-    given = [c for c in (*DECISION_COLUMNS, "reason_code", "handle_seconds")
-             if r.raw(c).strip()]
+    # Most rows have no decision: their five cells are absent or "" (nothing to report).
+    if all(r.values.get(c) in (None, "") for c in _DECISION_CELLS):
+        return None
+    given = [c for c in _DECISION_CELLS if r.raw(c).strip()]
     if not given:
         return None
     outcome = r.choice("outcome", OUTCOMES, None)
