@@ -47,11 +47,11 @@ class RawRow:
     problem: str | None = None
 
 
-def _decode(data: bytes) -> tuple[list[str], set[int]]:
-    """Lines of text (ends kept) and the 1-based numbers of lines no encoding could read."""
+def _decode(data: bytes) -> tuple[str, set[int]]:
+    """The text and the 1-based numbers of lines (ended by ``\n``) no encoding could read."""
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            return _lines(data.decode(encoding)), set()
+            return data.decode(encoding), set()
         except UnicodeDecodeError:
             continue
     # Mixed or damaged file: decide line by line so one bad line rejects only its record.
@@ -70,7 +70,7 @@ def _decode(data: bytes) -> tuple[list[str], set[int]]:
         else:
             lines.append(raw.decode("utf-8", errors="replace"))
             bad.add(number)
-    return lines, bad
+    return "".join(lines), bad
 
 
 def _lines(text: str) -> list[str]:
@@ -105,10 +105,14 @@ def read_rows(path: Path) -> tuple[int, Iterator[RawRow]]:
         records = list(_parquet(path))
     elif suffix in XLSX_SUFFIXES:
         records = list(_xlsx(path))
+    elif suffix in JSONL_SUFFIXES:
+        text, bad = _decode(_read_bytes(path))
+        records = list(_jsonl(_lines(text), bad))
     else:
-        lines, bad = _decode(_read_bytes(path))
-        parse = _jsonl if suffix in JSONL_SUFFIXES else _csv
-        records = list(parse(lines, bad))
+        # Streamed: one row's dict at a time, not a million (memory and the garbage
+        # collector's full passes over every live object grew with the file; issue 6).
+        text, bad = _decode(_read_bytes(path))
+        return _csv(text, bad)
     return len(records), iter(records)
 
 
@@ -213,14 +217,23 @@ def _jsonl(lines: list[str], bad: set[int]) -> Iterator[RawRow]:
         yield RawRow(number, value)
 
 
-def _csv(lines: list[str], bad: set[int]) -> Iterator[RawRow]:
-    reader = csv.reader(io.StringIO("".join(lines)), strict=False)
+def _csv(text: str, bad: set[int]) -> tuple[int, Iterator[RawRow]]:
+    """The number of records and an iterator over them; the header is checked first."""
+    reader = csv.reader(io.StringIO(text), strict=False)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
         raise ImportFileError("empty", "The file has no header row") from exc
     names = _check_header(header)
-    end = reader.line_num
+    counter = csv.reader(io.StringIO(text), strict=False)
+    next(counter)
+    total = sum(1 for _ in _records(counter))  # the C parser alone, no dicts
+    return total, _csv_rows(reader, names, bad)
+
+
+def _records(reader: Iterator[list[str]]) -> Iterator[tuple[int, int, list[str] | None]]:
+    """(first line, last line, fields or None for a malformed record), blank lines skipped."""
+    end = reader.line_num  # type: ignore[attr-defined]
     while True:
         start = end + 1
         try:
@@ -228,18 +241,25 @@ def _csv(lines: list[str], bad: set[int]) -> Iterator[RawRow]:
         except StopIteration:
             return
         except csv.Error:
-            end = reader.line_num
-            yield RawRow(start, {}, Problem.INVALID_VALUE)
+            end = reader.line_num  # type: ignore[attr-defined]
+            yield start, end, None
             continue
-        end = reader.line_num
+        end = reader.line_num  # type: ignore[attr-defined]
         if not fields or (len(fields) == 1 and not fields[0].strip()):
             continue
+        yield start, end, fields
+
+
+def _csv_rows(reader: Iterator[list[str]], names: list[str], bad: set[int]
+              ) -> Iterator[RawRow]:
+    for start, end, fields in _records(reader):
+        if fields is None:
+            yield RawRow(start, {}, Problem.INVALID_VALUE)
+            continue
         values: dict[str, object] = dict(zip(names, fields, strict=False))
-        if any(n in bad for n in range(start, end + 1)):
+        if bad and any(n in bad for n in range(start, end + 1)):
             yield RawRow(start, values, Problem.INVALID_ENCODING)
         elif len(fields) > len(names):
             yield RawRow(start, values, Problem.EXTRA_FIELDS)
         else:
             yield RawRow(start, values)
-
-
