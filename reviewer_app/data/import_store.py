@@ -26,6 +26,7 @@ from sqlalchemy import (
     bindparam,
     func,
     insert,
+    literal_column,
     select,
     update,
 )
@@ -57,6 +58,7 @@ APPEAL_FIELDS = ("appellant_id", "appellant_ref", "enforcement_id", "round", "re
 ENFORCEMENT_FIELDS = ("action", "policy_id", "facts", "automated_detection",
                       "automated_decision", "enforced_at", "listing_id", "evidence_json")
 NEW = AppealStatus.NEW.value
+_SEP = "\x1f"  # the unit separator: not printable, so in no validated ref
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,11 +161,23 @@ class _Batch:
         self.now, self.source_name, self.out = now, source_name, out
 
     def _among(self, column: ColumnElement[Any], values: Iterable[Any]) -> ColumnElement[bool]:
-        """``column IN values``; on PostgreSQL ``= ANY(array)``, one parameter instead of
-        thousands (rendering and parsing a 5,000-item ``IN`` costs more than the lookup)."""
+        """``column IN values`` with one parameter instead of thousands (rendering and
+        parsing a 5,000-item ``IN`` costs more than the lookup): on PostgreSQL
+        ``= ANY(array)``, text as one string split by the server (refs are printable, so
+        never hold the unit separator; dumping a list quotes item by item); on SQLite
+        refs ``IN (SELECT value FROM json_each(:list))`` (their unique index is the plan)."""
         items = list(values)
+        refs = all(type(i) is str and _SEP not in i for i in items)
         if self.c.dialect.name != "postgresql":
-            return column.in_(items)
+            if not refs:  # ids: SQLite's planner, blind to json_each, might scan an index
+                return column.in_(items)
+            listed = select(literal_column("value")).select_from(
+                func.json_each(bindparam(None, json.dumps(items), type_=String())))
+            return column.in_(listed.scalar_subquery())
+        if refs:
+            joined = bindparam(None, _SEP.join(items), type_=String())
+            return column == any_(func.string_to_array(joined, _SEP,
+                                                       type_=ARRAY(String())))
         kind = Integer() if items and isinstance(items[0], int) else String()
         return column == any_(bindparam(None, items, type_=ARRAY(kind)))
 
