@@ -92,3 +92,14 @@ def test_staged_import_equals_direct_import(pg_url: str, tmp_path: Path,
     assert stored["AP-4"].previous_appeal_id == stored["AP-3"].id
     assert stored["AP-5"].status == "decided"
     assert [e.type for e in events(pg_url)] == ["created"] * 5 + ["decided"]
+
+
+@pytest.mark.parametrize("name", ["a.csv", 'we "quote", 第二 🙂\\.csv', "\u2028\x01.jsonl"])
+def test_created_payload_template_is_json_dumps(name: str) -> None:
+    from reviewer_app.data.import_store import _created_payload, _json
+
+    now = datetime(2026, 3, 5, 1, 2, 3, 4, tzinfo=UTC)
+    payload = _created_payload(name, now)
+    for line in (1, 42, 1_000_001):
+        assert payload(line) == _json({"source": "import", "file": name, "row": line,
+                                      "imported_at": now.isoformat()})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -58,6 +58,7 @@ APPEAL_FIELDS = ("appellant_id", "appellant_ref", "enforcement_id", "round", "re
 ENFORCEMENT_FIELDS = ("action", "policy_id", "facts", "automated_detection",
                       "automated_decision", "enforced_at", "listing_id", "evidence_json")
 NEW = AppealStatus.NEW.value
+CREATED = EventType.CREATED.value
 _SEP = "\x1f"  # the unit separator: not printable, so in no validated ref
 
 
@@ -209,14 +210,16 @@ class _Batch:
         ids = self._add_appeals(new, appellants, enforcements, deciders)
         events: list[dict[str, Any]] = []
         decided: list[dict[str, Any]] = []
+        created = _created_payload(self.source_name, self.now)
         for p in accepted:
             a = p.appeal
             origin = {"source": SOURCE, "file": self.source_name, "row": a.row}
             appeal_id = ids.get(a.appeal_id)
             if appeal_id is not None:
                 self.out.imported += 1
-                events.append(_event(appeal_id, a.received_at, EventType.CREATED, None, NEW,
-                                     {**origin, "imported_at": self.now.isoformat()}))
+                events.append({"appeal_id": appeal_id, "actor_user_id": None,
+                               "at": a.received_at, "type": CREATED, "before": None,
+                               "after": NEW, "comment": None, "payload_json": created(a.row)})
                 if a.decision is not None:
                     self._decide(appeal_id, a, NEW, deciders, origin, events, decided)
             else:
@@ -396,6 +399,14 @@ class _Batch:
 
 def _json(payload: dict[str, Any]) -> str:
     return json.dumps(payload, ensure_ascii=False)
+
+
+def _created_payload(source_name: str, now: datetime) -> Callable[[int], str]:
+    """``row -> _json({**origin, "imported_at": now})`` of a created event, from one
+    template: the same text as ``json.dumps`` at a fraction of its cost per row."""
+    head = _json({"source": SOURCE, "file": source_name, "row": 0})[:-2]  # drops '0}'
+    tail = ", " + _json({"imported_at": now.isoformat()})[1:]
+    return lambda row: f"{head}{row}{tail}"
 
 
 def _event(appeal_id: int, at: datetime, type_: EventType, before: str | None,

@@ -58,13 +58,22 @@ class ImportSummary:
                 "unchanged": self.unchanged, "rejected": self.rejected}
 
 
-def plan(appeal: ImportedAppeal, refs: CatalogRefs) -> PlannedAppeal:
-    """Queue from the policy; SLA due from the file or else from the SLA policies."""
+def plan(appeal: ImportedAppeal, refs: CatalogRefs,
+         hours_by: dict[tuple[str, str], float] | None = None) -> PlannedAppeal:
+    """Queue from the policy; SLA due from the file or else from the SLA policies.
+
+    ``hours_by`` remembers the SLA hours of each (policy, market) across calls.
+    """
     queue = policy_queue(appeal.policy_code)
     due = appeal.sla_due_at
     if due is None:
-        hours = sla_hours(refs.slas, queue_code=queue, policy_code=appeal.policy_code,
-                          market=appeal.market)
+        key = (appeal.policy_code, appeal.market)
+        hours = None if hours_by is None else hours_by.get(key)
+        if hours is None:
+            hours = sla_hours(refs.slas, queue_code=queue, policy_code=appeal.policy_code,
+                              market=appeal.market)
+            if hours_by is not None:
+                hours_by[key] = hours
         due = appeal.received_at + timedelta(hours=hours)
     return PlannedAppeal(appeal, queue, due)
 
@@ -106,6 +115,7 @@ def import_appeals(
     counts = {"imported": 0, "updated": 0, "unchanged": 0}
     done = 0
     batch: list[PlannedAppeal] = []
+    hours_by: dict[tuple[str, str], float] = {}
     # The batch being written (on the write lane) while the next one is validated here.
     pending: tuple[Future[BatchOutcome], list[PlannedAppeal], int] | None = None
     # PostgreSQL works in its own process, so validating meanwhile gains its time. SQLite
@@ -158,7 +168,7 @@ def import_appeals(
                 done += 1
                 continue
             seen.add(parsed.appeal_id)
-            batch.append(plan(parsed, refs))
+            batch.append(plan(parsed, refs, hours_by))
             if len(batch) >= batch_rows:
                 # Only after the previous batch committed and its report did not stop the
                 # import does the next one start: whole batches only, one at a time.
