@@ -18,7 +18,7 @@ SQLAlchemy's ``insert`` does; a naive datetime is refused, as ``UtcDateTime`` do
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -55,7 +55,6 @@ class BulkInserter:
         self.c = c
         self.pg = c.dialect.name == "postgresql"
         self._direct: dict[str, bool] = {}
-        self.metadata_tables: Mapping[str, Table] = {}
 
     def insert(self, table: Table, rows: Sequence[dict[str, Any]]) -> None:
         """Insert ``rows`` (all with the keys of the first) in their order."""
@@ -91,8 +90,7 @@ class BulkInserter:
 
     def _copy(self, table: Table, names: list[str], tuples: list[tuple[Any, ...]]) -> None:
         target, cols = self._q(table.name), self._cols(names)
-        self.metadata_tables = table.metadata.tables
-        if self._copy_direct(table.name):
+        if self._copy_direct(table):
             self._copy_rows(f"COPY {target} ({cols}) FROM STDIN", tuples)
             return
         stage = self._q(f"import_stage_{next(_stage_names)}")
@@ -122,14 +120,13 @@ class BulkInserter:
             raise DBAPIError.instance(statement, None, exc, psycopg.Error,
                                       dialect=self.c.dialect) from exc
 
-    def _copy_direct(self, table: str) -> bool:
+    def _copy_direct(self, table: Table) -> bool:
         """True when ``COPY`` may write ``table`` itself (no row security applies)."""
         if FORCE_STAGING:
             return False
         if not self._direct:  # every table of the schema at once: one query per batch
-            names = list(self.metadata_tables)
             self._direct = {name: not active for name, active in self.c.exec_driver_sql(
                 "SELECT c.relname, row_security_active(c.oid) FROM pg_class AS c "
                 "WHERE c.relname = ANY(%(names)s) AND pg_table_is_visible(c.oid)",
-                {"names": names})}
-        return self._direct.get(table, False)
+                {"names": list(table.metadata.tables)})}
+        return self._direct.get(table.name, False)
