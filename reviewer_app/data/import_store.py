@@ -164,8 +164,8 @@ class _Batch:
     def _among(self, column: ColumnElement[Any], values: Iterable[Any]) -> ColumnElement[bool]:
         """``column IN values`` with one parameter instead of thousands (rendering and
         parsing a 5,000-item ``IN`` costs more than the lookup): on PostgreSQL
-        ``= ANY(array)``, text as one string split by the server (refs are printable, so
-        never hold the unit separator; dumping a list quotes item by item); on SQLite
+        refs as one string split by the server (refs are printable, so never hold the unit
+        separator; dumping a list quotes item by item), ids ``= ANY(array)``; on SQLite
         refs ``IN (SELECT value FROM json_each(:list))`` (their unique index is the plan)."""
         items = list(values)
         refs = all(type(i) is str and _SEP not in i for i in items)
@@ -175,10 +175,10 @@ class _Batch:
             listed = select(literal_column("value")).select_from(
                 func.json_each(bindparam(None, json.dumps(items), type_=String())))
             return column.in_(listed.scalar_subquery())
-        if refs:
+        if refs:  # IN (SELECT unnest): a seq scan with "= ANY" compares row by item
             joined = bindparam(None, _SEP.join(items), type_=String())
-            return column == any_(func.string_to_array(joined, _SEP,
-                                                       type_=ARRAY(String())))
+            listed = select(func.unnest(func.string_to_array(joined, _SEP)))
+            return column.in_(listed.scalar_subquery())
         kind = Integer() if items and isinstance(items[0], int) else String()
         return column == any_(bindparam(None, items, type_=ARRAY(kind)))
 
