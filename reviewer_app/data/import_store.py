@@ -59,6 +59,7 @@ ENFORCEMENT_FIELDS = ("action", "policy_id", "facts", "automated_detection",
                       "automated_decision", "enforced_at", "listing_id", "evidence_json")
 NEW = AppealStatus.NEW.value
 CREATED = EventType.CREATED.value
+SQLITE_CACHE_KIB = 65_536
 _SEP = "\x1f"  # the unit separator: not printable, so in no validated ref
 
 
@@ -142,6 +143,11 @@ def write_batch(
     out = BatchOutcome()
     try:
         with db.write_core() as c:
+            if c.dialect.name == "sqlite":
+                # SQLite's default page cache (2 MiB) holds little of the appeals table's
+                # many indexes once it has grown: each insert then rereads index pages.
+                # The connection keeps the larger cache for its later work too.
+                c.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
             _Batch(c, policy_ids, queue_ids, now, source_name, out).write(batch)
             if out.imported and admin_login:
                 _ensure_admin(c, admin_login, now)
