@@ -219,15 +219,17 @@ def _jsonl(lines: list[str], bad: set[int]) -> Iterator[RawRow]:
 
 def _csv(text: str, bad: set[int]) -> tuple[int, Iterator[RawRow]]:
     """The number of records and an iterator over them; the header is checked first."""
-    reader = csv.reader(io.StringIO(text), strict=False)
+    buffer = io.StringIO(text)  # one copy of the text, read twice
+    reader = csv.reader(buffer, strict=False)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
         raise ImportFileError("empty", "The file has no header row") from exc
     names = _check_header(header)
-    counter = csv.reader(io.StringIO(text), strict=False)
-    next(counter)
-    total = sum(1 for _ in _records(counter))  # the C parser alone, no dicts
+    total = sum(1 for _ in _records(reader))  # the C parser alone, no dicts
+    buffer.seek(0)
+    reader = csv.reader(buffer, strict=False)
+    next(reader)
     return total, _csv_rows(reader, names, bad)
 
 
