@@ -167,6 +167,10 @@ class ReviewersTab(QWidget):
     def _on_loaded(self, generation: int, table: ReviewerTable) -> None:
         if generation != self._generation:
             return  # the range changed meanwhile; a newer read is on its way
+        self.show_table(table)
+
+    def show_table(self, table: ReviewerTable) -> None:
+        """Put ``table`` into the view and the alert list, keeping the selected person."""
         current = self.current_user_id()
         self.model.set_table(table)
         self._fill_alerts(table)
