@@ -23,6 +23,9 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 FILE_FILTER = "*.csv *.jsonl *.ndjson *.parquet *.xlsx"  # for file choosers
+# Python's csv module refuses fields over 128 KiB by default, but an appellant's statement of
+# 1 MB is a real (if odd) appeal; a field past this much larger cap is a row error, too_long.
+MAX_CSV_FIELD_CHARS = 32 * 1024 * 1024
 
 
 class ImportFileError(ReviewerError):
@@ -214,6 +217,8 @@ def _jsonl(lines: list[str], bad: set[int]) -> Iterator[RawRow]:
 
 
 def _csv(lines: list[str], bad: set[int]) -> Iterator[RawRow]:
+    if csv.field_size_limit() < MAX_CSV_FIELD_CHARS:
+        csv.field_size_limit(MAX_CSV_FIELD_CHARS)
     reader = csv.reader(io.StringIO("".join(lines)), strict=False)
     try:
         header = next(reader)
@@ -227,9 +232,10 @@ def _csv(lines: list[str], bad: set[int]) -> Iterator[RawRow]:
             fields = next(reader)
         except StopIteration:
             return
-        except csv.Error:
+        except csv.Error as exc:
             end = reader.line_num
-            yield RawRow(start, {}, Problem.INVALID_VALUE)
+            too_long = "field limit" in str(exc)
+            yield RawRow(start, {}, Problem.TOO_LONG if too_long else Problem.INVALID_VALUE)
             continue
         end = reader.line_num
         if not fields or (len(fields) == 1 and not fields[0].strip()):
