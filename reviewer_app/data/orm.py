@@ -255,8 +255,11 @@ class LeaseRow(Base):
 class DecisionRow(Base):
     __tablename__ = "decisions"
     __table_args__ = (
-        # 0009c: one person's decisions in a range (personal dashboard); replaces (user_id).
-        Index("ix_decisions_user_decided", "user_id", "decided_at"),
+        # 0012: one person's decisions in a range (personal dashboard), outcome and handle
+        # time included so the read needs no table lookups; replaces 0009c's (user_id,
+        # decided_at), which replaced (user_id).
+        Index("ix_decisions_user_decided_outcome", "user_id", "decided_at", "outcome",
+              "handle_seconds", "id"),
         # 0009a: "final as of" checks (KPI report, queue charts, "decided in P" in the queue)
         # seek an appeal's final decisions by time in this index alone.
         Index("ix_decisions_final", "appeal_id", "decided_at", "id",
