@@ -1599,7 +1599,7 @@ Appellant's statement:
         <translation>预测(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+72" />
         <source>There are no queues to forecast yet.</source>
         <translation>还没有可预测的队列。</translation>
     </message>
@@ -2580,7 +2580,7 @@ Appellant's statement:
 <context>
     <name>QueueFiguresTable</name>
     <message>
-        <location filename="../../reviewer_app/ui/dashboards/queue_figures_table.py" line="+50" />
+        <location filename="../../reviewer_app/ui/dashboards/queue_figures_table.py" line="+56" />
         <source>Queue</source>
         <translation>队列</translation>
     </message>
@@ -2625,17 +2625,17 @@ Appellant's statement:
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+3" />
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <location line="+31" />
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location line="+26" />
-        <source>Could not write {path}: {error}</source>
-        <translation>无法写入 {path}：{error}</translation>
-    </message>
-    <message>
-        <location line="+6" />
+        <location line="+43" />
         <source>Export the figures</source>
         <translation>导出数据</translation>
     </message>
@@ -2726,7 +2726,7 @@ Appellant's statement:
 <context>
     <name>QueueForecastTable</name>
     <message>
-        <location filename="../../reviewer_app/ui/dashboards/forecast_table.py" line="+52" />
+        <location filename="../../reviewer_app/ui/dashboards/forecast_table.py" line="+53" />
         <source>Queue</source>
         <translation>队列</translation>
     </message>
@@ -2771,19 +2771,19 @@ Appellant's statement:
         <translation>导出 CSV…</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
         <location line="+5" />
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+39" />
         <source>Export the queue table</source>
         <translation>导出队列表</translation>
-    </message>
-    <message>
-        <location line="+14" />
-        <source>Could not write {path}: {error}</source>
-        <translation>无法写入 {path}：{error}</translation>
     </message>
 </context>
 <context>
@@ -3278,7 +3278,7 @@ Appellant's statement:
 <context>
     <name>ReviewerTableModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/dashboards/reviewers_model.py" line="+87" />
+        <location filename="../../reviewer_app/ui/dashboards/reviewers_model.py" line="+88" />
         <source>Alert</source>
         <translation>警报</translation>
     </message>
@@ -3426,7 +3426,7 @@ Appellant's statement:
         <translation>加载中…</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+17" />
         <source>{n} people · last {days} days · {alerts} with alerts</source>
         <translation>{n} 人 · 最近 {days} 天 · {alerts} 人有警报</translation>
     </message>

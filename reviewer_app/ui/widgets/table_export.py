@@ -110,6 +110,27 @@ def snapshot(model: QAbstractItemModel, *, title: str = "Table",
                          formats=tuple(formats))
 
 
+def rows_snapshot(title: str, headers: Sequence[str],
+                  rows: Sequence[Sequence[Any]]) -> TableSnapshot:
+    """A snapshot of values a widget computed itself (not read from a model); empty text
+    becomes an empty cell, text is neutralised as in ``snapshot``."""
+    cells = tuple(tuple(None if v == "" else _cell(v) for v in row) for row in rows)
+    return TableSnapshot(title=title, headers=tuple(neutralise(h) for h in headers),
+                         rows=cells, formats=tuple((None,) * len(headers) for _ in rows))
+
+
+def write_table(table: TableSnapshot, path: str | os.PathLike[str]) -> None:
+    """``write_xlsx`` for a path ending in ``.xlsx``, ``write_csv`` otherwise.
+
+    Raises:
+        TableExportError: the file could not be written.
+    """
+    if str(path).lower().endswith(".xlsx"):
+        write_xlsx(table, path)
+    else:
+        write_csv(table, path)
+
+
 def _atomic_write(path: str | os.PathLike[str], write: Callable[[str], None]) -> None:
     """Run ``write(temp_path)`` beside ``path`` and move the result into place."""
     target = Path(path)
