@@ -42,14 +42,23 @@ class _DryRunEndError(Exception):
     """Raised inside a dry run's transaction so ``Database.write_core`` rolls it back."""
 
 
-def values_of(e: ImportedEnforcement, policy_id: int) -> dict[str, Any]:
-    """The enforcement columns a statement sets."""
+def values_of(e: ImportedEnforcement, policy_id: int,
+              evidence_json: str | None = None) -> dict[str, Any]:
+    """The enforcement columns a statement sets (an EAN an appeal import added to the
+    evidence in ``evidence_json`` is kept)."""
+    evidence = dict(e.evidence)
+    try:
+        ean = json.loads(evidence_json or "{}").get("ean")
+    except (ValueError, AttributeError):
+        ean = None
+    if isinstance(ean, str):
+        evidence["ean"] = ean
     return {
         "action": e.action, "policy_id": policy_id, "facts": e.facts,
         "automated_detection": e.automated_detection,
         "automated_decision": e.automated_decision, "enforced_at": e.enforced_at,
         "scope": e.scope, "clause": e.clause, "listing_id": e.listing_id,
-        "evidence_json": json.dumps(e.evidence, ensure_ascii=False, sort_keys=True),
+        "evidence_json": json.dumps(evidence, ensure_ascii=False, sort_keys=True),
         "sor_puid": e.puid,
     }
 
@@ -85,8 +94,9 @@ def _write(c: Connection, batch: Sequence[ImportedEnforcement], policy_ids: dict
     new: list[ImportedEnforcement] = []
     wrote = False
     for e in batch:
-        values = values_of(e, policy_ids[e.policy_code])
         known = by_puid.get(e.puid) or by_ref.get(e.enforcement_id)
+        values = values_of(e, policy_ids[e.policy_code],
+                           None if known is None else known["evidence_json"])
         problem = _conflict(e, known)
         if problem is not None:
             out.problems.append(FieldProblem(e.row, *problem))

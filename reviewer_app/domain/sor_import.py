@@ -130,10 +130,10 @@ class SorProblem:
     NO_POLICY_FOR_CATEGORY = "no_policy_for_category"
     AMBIGUOUS_CATEGORY = "ambiguous_category"  # several policies: give policy_code
     CATEGORY_MISMATCH = "category_mismatch"  # policy_code's category is another one
-    INVALID_PUID = "invalid_puid"
+    INVALID_PUID = Problem.INVALID_PUID
     CONTENT_AFTER_APPLICATION = "content_after_application"
     MARKET_NEEDED = "market_needed"  # territorial_scope names several countries
-    PUID_OF_OTHER_ENFORCEMENT = "puid_of_other_enforcement"
+    PUID_OF_OTHER_ENFORCEMENT = Problem.PUID_OF_OTHER_ENFORCEMENT
     ENFORCEMENT_HAS_OTHER_PUID = "enforcement_has_other_puid"
 
 
