@@ -223,11 +223,13 @@ def split_keys(value: object) -> list[str] | None:
     text = value.strip()
     if not text:
         return []
-    if text.startswith("["):
+    if text[0] in '[{"':  # JSON: a list, or one quoted key
         try:
             parsed = json.loads(text)
         except ValueError:
             return None
+        if isinstance(parsed, str):
+            return [parsed.strip()] if parsed.strip() else []
         return split_keys(parsed) if isinstance(parsed, list) else None
     return [part for part in _SPLIT.split(text) if part]
 
@@ -329,6 +331,7 @@ def parse_sor_row(row: int, values: Mapping[str, object], known_policies: Collec
         r.fail(puid_column, Problem.REQUIRED)
     elif not _PUID.fullmatch(puid):
         r.fail(puid_column, SorProblem.INVALID_PUID)
+        puid = ""
     uuid = r.text("uuid")
     if uuid and not _UUID.fullmatch(uuid):
         r.fail("uuid", Problem.INVALID_VALUE)
