@@ -178,6 +178,10 @@ def test_dry_run_writes_nothing_and_a_file_without_its_columns_is_refused(
     code, counts, text = run(capsys, str(bad), "--db", sqlite_url, "--shape", "dsa-sor")
     assert code == 2 and counts["read"] == 0
     assert "Missing required columns: application_date, appellant_id" in text
+    bad.write_text("category,decision_ground,application_date,appellant_id\nx,y,z,w\n",
+                   encoding="utf-8")
+    code, counts, text = run(capsys, str(bad), "--db", sqlite_url, "--shape", "dsa-sor")
+    assert code == 2 and "Missing required columns: puid" in text
 
 
 def test_json_and_json_lines_with_real_lists(

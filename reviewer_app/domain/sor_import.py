@@ -109,9 +109,10 @@ SOR_COLUMNS: tuple[str, ...] = (
     "appellant_id", "enforcement_id", "appellant_type", "market", "language", "policy_code",
     "listing_id",
 )
-SOR_REQUIRED: tuple[str, ...] = ("decision_ground", "category", "application_date",
-                                 "appellant_id")  # and puid or platform_uid
 PUID_COLUMNS = ("puid", "platform_uid")
+# Header columns a CSV file must have (a tuple: one of them).
+SOR_REQUIRED: tuple[str | tuple[str, ...], ...] = (
+    PUID_COLUMNS, "decision_ground", "category", "application_date", "appellant_id")
 _PUID = re.compile(r"[A-Za-z0-9_-]{1,500}")
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 # A day, optionally with the time the TDB's CSV dumps add ("2024-03-01 00:00:00").

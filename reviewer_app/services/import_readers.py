@@ -91,7 +91,10 @@ def _read_bytes(path: Path) -> bytes:
         raise ImportFileError("unreadable", f"Cannot read {path}: {exc.strerror}") from exc
 
 
-def read_rows(path: Path, required: Sequence[str] = REQUIRED) -> tuple[int, Iterator[RawRow]]:
+Required = Sequence[str | tuple[str, ...]]  # a tuple: one of these columns
+
+
+def read_rows(path: Path, required: Required = REQUIRED) -> tuple[int, Iterator[RawRow]]:
     """Open ``path`` (by suffix: JSON Lines, JSON, Parquet, XLSX, else CSV), check its header.
 
     A ``.json`` file holds one array of records, or an object whose ``statements`` key does
@@ -118,14 +121,15 @@ def read_rows(path: Path, required: Sequence[str] = REQUIRED) -> tuple[int, Iter
     return len(records), iter(records)
 
 
-def _check_header(header: Sequence[object], required: Sequence[str] = REQUIRED) -> list[str]:
+def _check_header(header: Sequence[object], required: Required = REQUIRED) -> list[str]:
     """Column names of a header row; raises when one is doubled or a required one missing."""
     names = ["" if h is None else str(h).strip() for h in header]
     duplicates = tuple(sorted({n for n in names if n and names.count(n) > 1}))
     if duplicates:
         raise ImportFileError("duplicate_columns", "Duplicate columns: " + ", ".join(duplicates),
                               duplicates)
-    missing = tuple(c for c in required if c not in names)
+    missing = tuple(c if isinstance(c, str) else c[0] for c in required
+                    if not set((c,) if isinstance(c, str) else c) & set(names))
     if missing:
         raise ImportFileError("missing_columns", "Missing required columns: " + ", ".join(missing),
                               missing)
@@ -150,7 +154,7 @@ def _cell(value: object) -> object:
     return value
 
 
-def _parquet(path: Path, required: Sequence[str]) -> Iterator[RawRow]:
+def _parquet(path: Path, required: Required) -> Iterator[RawRow]:
     """Records of a Parquet file; ``row`` is the 1-based record number."""
     import pyarrow.parquet as pq  # imported on use: only Parquet imports need it
 
@@ -170,7 +174,7 @@ def _parquet(path: Path, required: Sequence[str]) -> Iterator[RawRow]:
         raise ImportFileError("unreadable", f"Cannot read {path} as Parquet: {exc}") from exc
 
 
-def _xlsx(path: Path, required: Sequence[str]) -> Iterator[RawRow]:
+def _xlsx(path: Path, required: Required) -> Iterator[RawRow]:
     """Rows of the workbook's first sheet under its header row; ``row`` is the sheet row."""
     from openpyxl import load_workbook  # imported on use: only XLSX imports need it
 
@@ -237,7 +241,7 @@ def _json(path: Path) -> Iterator[RawRow]:
             yield RawRow(number, {}, Problem.INVALID_JSON)
 
 
-def _csv(lines: list[str], bad: set[int], required: Sequence[str]) -> Iterator[RawRow]:
+def _csv(lines: list[str], bad: set[int], required: Required) -> Iterator[RawRow]:
     reader = csv.reader(io.StringIO("".join(lines)), strict=False)
     try:
         header = next(reader)

@@ -28,7 +28,6 @@ from reviewer_app.services.catalog import has_catalog, install_default_catalog
 from reviewer_app.services.import_readers import (
     JSON_SUFFIXES,
     JSONL_SUFFIXES,
-    ImportFileError,
     read_rows,
 )
 from reviewer_app.services.importer import BATCH_ROWS, ImportSummary, Progress
@@ -95,7 +94,6 @@ def import_statements(
     counts = {"imported": 0, "updated": 0, "unchanged": 0}
     done = 0
     batch: list[ImportedEnforcement] = []
-    checked_header = False
 
     def flush() -> None:
         nonlocal done
@@ -114,11 +112,6 @@ def import_statements(
             progress(done, total)
 
     for raw in rows:
-        if not checked_header and path.suffix.lower() not in (*JSON_SUFFIXES, *JSONL_SUFFIXES):
-            checked_header = True  # CSV: every record has the header's columns
-            if not set(PUID_COLUMNS) & raw.values.keys():
-                raise ImportFileError("missing_columns", "Missing required column: puid",
-                                      ("puid",))
         puid = next((str(raw.values[c]).strip() for c in PUID_COLUMNS
                      if isinstance(raw.values.get(c), str) and str(raw.values[c]).strip()), "")
         if raw.problem is not None:
