@@ -4,9 +4,9 @@ The Transparency Database (TDB) publishes statements with the field names of its
 (``decision_visibility``, ``category``, ``puid`` …); its CSV dumps write array fields as
 JSON lists (``["DECISION_VISIBILITY_CONTENT_REMOVED"]``) and call the platform's id
 ``platform_uid``. ``parse_sor_row`` accepts both forms, maps renamed category keys to the
-current ones (``LEGACY_CATEGORIES``), checks every value and turns a good record into an
-``ImportedEnforcement``: the most severe decision becomes our action (``DECISION_ACTIONS``,
-``SEVERITY``), the category a policy the database knows (``choose_policy``).
+current ones, checks every value and turns a good record into an ``ImportedEnforcement``:
+the most severe decision becomes our action, the category a policy the database knows (the
+tables are in ``domain.sor_mapping``).
 
 The statement itself names no appellant (it must hold no personal data), so a record also
 carries the app's own columns: ``appellant_id`` (required) and optionally
@@ -34,68 +34,26 @@ from reviewer_app.domain.sor import (
     ACCOUNT,
     ACCOUNT_TYPES,
     AUTOMATED_DECISIONS,
-    CATEGORIES,
     CONTENT_TYPES,
     EEA,
     GROUND_ILLEGAL,
     GROUND_INCOMPATIBLE,
     LIMITS,
     MONETARY,
-    POLICY_GROUNDS,
     PROVISION,
     SOURCE_TYPES,
     VISIBILITY,
 )
+from reviewer_app.domain.sor_mapping import (
+    AUTOMATED,
+    KNOWN_CATEGORIES,
+    LEGACY_CATEGORIES,
+    SorProblem,
+    action_for,
+    choose_policy,
+    current_category,
+)
 
-# The TDB's first category list (2023) called this category "unsafe and/or illegal
-# products"; its second version (2025) renamed the key and split the keywords into
-# KEYWORD_PROHIBITED_PRODUCTS and KEYWORD_UNSAFE_PRODUCTS. Every other v1 category key is
-# still current (v2 only added CONSUMER_INFORMATION, CYBER_VIOLENCE and
-# CYBER_VIOLENCE_AGAINST_WOMEN).
-LEGACY_CATEGORIES: dict[str, str] = {
-    "STATEMENT_CATEGORY_UNSAFE_AND_ILLEGAL_PRODUCTS":
-        "STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS",
-}
-# Notices whose category the notifier did not give: a valid key that no policy maps to.
-NOT_SPECIFIED = "STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE"
-KNOWN_CATEGORIES = CATEGORIES | {NOT_SPECIFIED}
-
-# What each decision key is among our enforcement actions (None: no action of ours).
-DECISION_ACTIONS: dict[str, str | None] = {
-    "DECISION_VISIBILITY_CONTENT_REMOVED": "listing_removal",
-    "DECISION_VISIBILITY_CONTENT_DISABLED": "listing_removal",  # access disabled: gone
-    "DECISION_VISIBILITY_CONTENT_DEMOTED": "listing_demotion",
-    "DECISION_VISIBILITY_CONTENT_AGE_RESTRICTED": "listing_demotion",  # reach reduced
-    "DECISION_VISIBILITY_CONTENT_INTERACTION_RESTRICTED": "listing_demotion",
-    "DECISION_VISIBILITY_CONTENT_LABELLED": "listing_demotion",
-    "DECISION_VISIBILITY_OTHER": None,
-    "DECISION_MONETARY_SUSPENSION": "payment_hold",
-    "DECISION_MONETARY_TERMINATION": "payment_hold",
-    "DECISION_MONETARY_OTHER": "payment_hold",
-    "DECISION_PROVISION_PARTIAL_SUSPENSION": "selling_restriction",
-    "DECISION_PROVISION_TOTAL_SUSPENSION": "selling_restriction",
-    "DECISION_PROVISION_PARTIAL_TERMINATION": "selling_restriction",
-    "DECISION_PROVISION_TOTAL_TERMINATION": "selling_restriction",
-    "DECISION_ACCOUNT_SUSPENDED": "account_suspension",
-    "DECISION_ACCOUNT_TERMINATED": "account_termination",
-}
-# Least to most severe; a statement with several decisions becomes the most severe one.
-SEVERITY: tuple[str, ...] = ("listing_demotion", "listing_removal", "payment_hold",
-                             "selling_restriction", "account_suspension",
-                             "account_termination")
-AUTOMATED: dict[str, str] = {"AUTOMATED_DECISION_FULLY": "fully",
-                             "AUTOMATED_DECISION_PARTIALLY": "partially",
-                             "AUTOMATED_DECISION_NOT_AUTOMATED": "not"}
-# TDB keywords (``category_specification``) that name one of the catalog's policies.
-KEYWORD_POLICIES: dict[str, str] = {
-    "KEYWORD_PROHIBITED_PRODUCTS": "PROHIBITED_PRODUCT",
-    "KEYWORD_UNSAFE_PRODUCTS": "UNSAFE_PRODUCT",
-    "KEYWORD_INAUTHENTIC_USER_REVIEWS": "INAUTHENTIC_REVIEWS",
-    "KEYWORD_INAUTHENTIC_ACCOUNTS": "SELLER_IDENTITY",
-    "KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING": "SELLER_IDENTITY",
-    "KEYWORD_TRADEMARK_INFRINGEMENT": "IP_COUNTERFEIT",
-    "KEYWORD_DESIGN_INFRINGEMENT": "IP_COUNTERFEIT",
-}
 SOR_COLUMNS: tuple[str, ...] = (
     "uuid", "puid", "platform_uid", "decision_visibility", "decision_visibility_other",
     "decision_monetary", "decision_monetary_other", "decision_provision", "decision_account",
@@ -122,22 +80,6 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2}")
 _SPLIT = re.compile(r"[,;\s]+")
 
 
-class SorProblem:
-    """Reason codes beyond ``appeal_row.Problem`` (stable strings, written to --errors)."""
-
-    NO_DECISION = "no_decision"  # none of the four decision_* fields
-    NO_ACTION = "no_action"  # only decisions with no action of ours (…_OTHER)
-    UNKNOWN_CATEGORY = "unknown_category"
-    NO_POLICY_FOR_CATEGORY = "no_policy_for_category"
-    AMBIGUOUS_CATEGORY = "ambiguous_category"  # several policies: give policy_code
-    CATEGORY_MISMATCH = "category_mismatch"  # policy_code's category is another one
-    INVALID_PUID = Problem.INVALID_PUID
-    CONTENT_AFTER_APPLICATION = "content_after_application"
-    MARKET_NEEDED = "market_needed"  # territorial_scope names several countries
-    PUID_OF_OTHER_ENFORCEMENT = Problem.PUID_OF_OTHER_ENFORCEMENT
-    ENFORCEMENT_HAS_OTHER_PUID = "enforcement_has_other_puid"
-
-
 @dataclass(frozen=True, slots=True)
 class ImportedEnforcement:
     """One valid statement as an enforcement of ours; datetimes aware UTC."""
@@ -161,54 +103,6 @@ class ImportedEnforcement:
     clause: str  # the legal or contractual ground
     listing_id: str | None
     evidence: dict[str, object]  # the statement's other fields, kept as sent
-
-
-def current_category(key: str) -> str:
-    """The current TDB key for ``key`` (renamed keys mapped, others as given)."""
-    return LEGACY_CATEGORIES.get(key, key)
-
-
-def policies_by_category(known_policies: Collection[str]) -> dict[str, tuple[str, ...]]:
-    """Current category -> the known policies stated under it (``POLICY_GROUNDS`` reversed)."""
-    found: dict[str, list[str]] = {}
-    for code, ground in POLICY_GROUNDS.items():
-        if code in known_policies:
-            found.setdefault(ground.category, []).append(code)
-    return {k: tuple(sorted(v)) for k, v in found.items()}
-
-
-def choose_policy(category: str, keywords: Collection[str], policy_code: str | None,
-                  known_policies: Collection[str]) -> tuple[str | None, str | None]:
-    """(policy, None) or (None, problem code) for a statement of ``category``.
-
-    ``policy_code`` wins when given (its DSA category must be ``category``); else a
-    keyword of ``KEYWORD_POLICIES`` naming one known policy of that category; else the one
-    known policy stated under ``category``. None or several: a problem.
-    """
-    if policy_code:
-        if policy_code not in known_policies:
-            return None, Problem.UNKNOWN_POLICY
-        ground = POLICY_GROUNDS.get(policy_code)
-        if ground is not None and ground.category != category:
-            return None, SorProblem.CATEGORY_MISMATCH
-        return policy_code, None
-    candidates = policies_by_category(known_policies).get(category, ())
-    named = {KEYWORD_POLICIES[k] for k in keywords if KEYWORD_POLICIES.get(k) in candidates}
-    if len(named) == 1:
-        return named.pop(), None
-    if not candidates:
-        return None, SorProblem.NO_POLICY_FOR_CATEGORY
-    if len(candidates) > 1:
-        return None, SorProblem.AMBIGUOUS_CATEGORY
-    return candidates[0], None
-
-
-def action_for(decisions: Collection[str]) -> str | None:
-    """The most severe of our actions among ``decisions`` (None when none maps)."""
-    actions = {DECISION_ACTIONS.get(d) for d in decisions} - {None}
-    if not actions:
-        return None
-    return max(actions, key=lambda a: SEVERITY.index(a or ""))
 
 
 def split_keys(value: object) -> list[str] | None:

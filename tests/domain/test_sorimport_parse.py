@@ -11,14 +11,12 @@ import pytest
 
 from reviewer_app.domain.appeal_row import FieldProblem
 from reviewer_app.domain.sor import CATEGORIES
-from reviewer_app.domain.sor_import import (
+from reviewer_app.domain.sor_import import ImportedEnforcement, parse_sor_row, split_keys
+from reviewer_app.domain.sor_mapping import (
     LEGACY_CATEGORIES,
-    ImportedEnforcement,
     action_for,
     choose_policy,
     current_category,
-    parse_sor_row,
-    split_keys,
 )
 
 KNOWN = ("IP_COUNTERFEIT", "PROHIBITED_PRODUCT", "UNSAFE_PRODUCT", "MISLEADING_LISTING",
