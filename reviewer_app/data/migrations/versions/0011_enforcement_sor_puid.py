@@ -9,7 +9,7 @@ so an appeal outcome that changes a restriction needs the ``puid`` of the statem
 enforcement time. ``enforcements.sor_puid`` holds it (filled by the statement-of-reasons
 import, or by the appeal import's optional ``sor_puid`` column). It is unique through a
 unique index (several NULLs are allowed on both engines) rather than a table constraint, so
-SQLite needs no table rebuild.
+SQLite needs no table rebuild either way.
 """
 
 from __future__ import annotations
@@ -30,5 +30,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_index("uq_enforcements_sor_puid", table_name="enforcements")
-    with op.batch_alter_table("enforcements") as batch:
-        batch.drop_column("sor_puid")
+    # A plain ALTER TABLE … DROP COLUMN (SQLite 3.35+), not a batch table rebuild: appeals
+    # refer to enforcements, and SQLite refuses to drop the referenced table they point at.
+    op.drop_column("enforcements", "sor_puid")
