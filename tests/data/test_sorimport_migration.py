@@ -90,6 +90,7 @@ def test_upgrade_adds_a_unique_nullable_column_and_keeps_the_rows(at_0010: Datab
 def test_downgrade_removes_the_column_and_upgrade_adds_it_again(database: Database) -> None:
     f = Factory(database)
     enforcement = f.enforcement(f.appellant("SLR-1"))
+    f.appeal(enforcement_id=enforcement)  # an appeal refers to it (no table rebuild then)
     set_puid(database, enforcement, "tdb-1")
     migrate(database, "0010", down=True)
     assert current_revision(database.engine) == "0010"
