@@ -314,6 +314,8 @@ def parse_sor_row(row: int, values: Mapping[str, object], known_policies: Collec
     }
     if category != raw_category:
         evidence["category_as_sent"] = raw_category
+    # Shown item by item in the case view: fields the statement left empty are left out.
+    evidence = {k: v for k, v in evidence.items() if v not in (None, "", [])}
     return ImportedEnforcement(
         row=row, puid=puid, enforcement_id=enforcement, appellant_id=appellant,
         appellant_type=appellant_type,

@@ -71,6 +71,9 @@ def test_a_dump_row_becomes_this_enforcement() -> None:
     assert e.evidence["content_date"] == "2024-03-01"
     assert e.evidence["source_type"] == "SOURCE_ARTICLE_16"
     assert e.evidence["explanation"] == "Counterfeit handbag"
+    assert e.evidence["platform_name"] == "Shop"
+    assert "category_addition" not in e.evidence  # empty fields are left out
+    assert "uuid" not in parsed(uuid="").evidence
 
 
 @pytest.mark.parametrize(("old", "new"), [
