@@ -78,6 +78,18 @@ _DAY = re.compile(r"(\d{4}-\d{2}-\d{2})"
                   r"(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _LANGUAGE = re.compile(r"[A-Za-z]{2}")
 _SPLIT = re.compile(r"[,;\s]+")
+_KEY = re.compile(r"[A-Z0-9_]{1,100}")  # a TDB key such as KEYWORD_UNSAFE_PRODUCTS
+
+
+def _storable(text: str) -> bool:
+    """False for NUL (PostgreSQL text refuses it) and lone surrogates (not UTF-8)."""
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +155,7 @@ class _Sor:
 
     def text(self, column: str) -> str:
         text = as_text(self.values.get(column))
-        if text is None or "\x00" in text:
+        if text is None or not _storable(text):
             self.fail(column, Problem.INVALID_VALUE)
             return ""
         return text.strip()
@@ -256,7 +268,10 @@ def parse_sor_row(row: int, values: Mapping[str, object], known_policies: Collec
         r.fail("category", SorProblem.UNKNOWN_CATEGORY)
     additions = [current_category(k) for k in r.keys(
         "category_addition", KNOWN_CATEGORIES | LEGACY_CATEGORIES.keys())]
-    keywords = split_keys(values.get("category_specification")) or []
+    keywords = split_keys(values.get("category_specification"))
+    if keywords is None or not all(_KEY.fullmatch(k) for k in keywords):
+        r.fail("category_specification", Problem.INVALID_VALUE)
+        keywords = []
     content_types = r.keys("content_type", CONTENT_TYPES)
     scope = r.keys("territorial_scope", EEA)
     language = r.text("content_language")

@@ -8,10 +8,17 @@ import json
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reviewer_app.domain.appeal_row import FieldProblem
 from reviewer_app.domain.sor import CATEGORIES
-from reviewer_app.domain.sor_import import ImportedEnforcement, parse_sor_row, split_keys
+from reviewer_app.domain.sor_import import (
+    SOR_COLUMNS,
+    ImportedEnforcement,
+    parse_sor_row,
+    split_keys,
+)
 from reviewer_app.domain.sor_mapping import (
     LEGACY_CATEGORIES,
     action_for,
@@ -328,3 +335,34 @@ def test_an_empty_record_lists_every_required_field() -> None:
         ("decision_ground", "required"), ("category", "required"),
         ("application_date", "required"), ("appellant_id", "required"),
         ("market", "market_needed"), ("language", "required"))]
+
+
+junk_value = st.one_of(
+    st.text(), st.none(), st.booleans(), st.integers(), st.floats(),
+    st.lists(st.one_of(st.text(max_size=8), st.integers()), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.text(), max_size=2),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(st.sampled_from(SOR_COLUMNS) | st.text(max_size=5), junk_value))
+def test_junk_is_reported_never_raised(junk: dict[str, object]) -> None:
+    for values in (junk, {**statement(), **junk}):
+        result = parse_sor_row(9, values, KNOWN)
+        if isinstance(result, list):
+            assert result and all(isinstance(p, FieldProblem) and p.row == 9 for p in result)
+            assert all(p.column in SOR_COLUMNS for p in result)
+        else:
+            assert isinstance(result, ImportedEnforcement)
+            json.dumps(result.evidence, ensure_ascii=False).encode("utf-8")  # storable
+
+
+@pytest.mark.parametrize("column", ["decision_facts", "appellant_id", "category"])
+@pytest.mark.parametrize("text", ["a\x00b", "lone \ud800 surrogate"])
+def test_text_a_database_cannot_store_is_a_problem(column: str, text: str) -> None:
+    assert (column, "invalid_value") in problems(**{column: text})
+
+
+def test_keywords_must_be_keys() -> None:
+    assert problems(category_specification='["KEYWORD_\ud800"]') == [
+        ("category_specification", "invalid_value")]
