@@ -132,7 +132,9 @@ class AppellantRow(Base):
 class EnforcementRow(Base):
     __tablename__ = "enforcements"
     # 0003: claiming excludes the original decider's enforcements.
-    __table_args__ = (Index("ix_enforcements_decided_by", "decided_by_user_id"),)
+    # 0011: the original DSA statement of reasons (unique index, several NULLs allowed).
+    __table_args__ = (Index("ix_enforcements_decided_by", "decided_by_user_id"),
+                      Index("uq_enforcements_sor_puid", "sor_puid", unique=True))
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(64), unique=True)
     appellant_id: Mapped[int] = mapped_column(ForeignKey("appellants.id"), index=True)
@@ -150,6 +152,7 @@ class EnforcementRow(Base):
     enforced_at: Mapped[datetime] = mapped_column(UtcDateTime)
     listing_id: Mapped[str | None] = mapped_column(String(64), index=True)
     is_strike: Mapped[bool] = mapped_column(Boolean, default=False)
+    sor_puid: Mapped[str | None] = mapped_column(String(500))
 
 
 # SQL text of the partial-index predicates (migration 0002); kept literal, never bound, so

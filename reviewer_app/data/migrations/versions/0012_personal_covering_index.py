@@ -1,7 +1,7 @@
 """one person's decisions read from an index alone (personal dashboard)
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-02 14:00:00
 
 Why: the personal dashboard reads every final decision of one reviewer in a range: for the
@@ -16,7 +16,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
