@@ -99,7 +99,8 @@ class ReviewersTab(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # No stretched last column: its figure would sit far from its title on a wide window.
+        header.setStretchLastSection(False)
         self._size_columns()
 
         bar = QHBoxLayout()
