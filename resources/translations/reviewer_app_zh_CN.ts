@@ -1461,8 +1461,8 @@ Appellant's statement:
     </message>
     <message>
         <location line="+41" />
-        <source>Appeal files</source>
-        <translation>申诉文件</translation>
+        <source>Appeals or DSA statements of reasons</source>
+        <translation>申诉或 DSA 决定理由说明</translation>
     </message>
     <message>
         <location line="+0" />
@@ -1925,13 +1925,13 @@ Appellant's statement:
     </message>
     <message>
         <location line="-9" />
-        <source>Appeal files</source>
-        <translation>申诉文件</translation>
+        <source>All files</source>
+        <translation>所有文件</translation>
     </message>
     <message>
         <location line="+0" />
-        <source>All files</source>
-        <translation>所有文件</translation>
+        <source>Appeals or DSA statements of reasons</source>
+        <translation>申诉或 DSA 决定理由说明</translation>
     </message>
     <message>
         <location line="+7" />
@@ -3416,7 +3416,7 @@ Appellant's statement:
         <translation>警报</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+76" />
         <source>Reviewer figures are not available here.</source>
         <translation>此处无法查看审核员数据。</translation>
     </message>
