@@ -20,13 +20,9 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.data.day_windows import day_window
-from reviewer_app.data.orm import (
-    DecisionRow,
-    QaEvaluationRow,
-    ReviewerDayStatsRow,
-    ReviewerOverturnRow,
-    UserRow,
-)
+from reviewer_app.data.orm import DecisionRow, UserRow
+from reviewer_app.data.qa_orm import QaEvaluationRow
+from reviewer_app.data.rollup_orm import ReviewerDayStatsRow, ReviewerOverturnRow
 from reviewer_app.domain.dashboard import MyAudit, MyDecision
 
 FINAL = ("uphold", "overturn", "partial", "reject_inadmissible")

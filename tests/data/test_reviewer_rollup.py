@@ -19,7 +19,8 @@ from sqlalchemy import delete, text, update
 
 from reviewer_app.data import reviewer_stats_store as store
 from reviewer_app.data.db import Database, create_db_engine
-from reviewer_app.data.orm import AppealRow, DecisionRow, LeaseRow, QaEvaluationRow
+from reviewer_app.data.orm import AppealRow, DecisionRow, LeaseRow
+from reviewer_app.data.qa_orm import QaEvaluationRow
 from reviewer_app.data.schema import _alembic_config, current_revision, upgrade
 from reviewer_app.domain.enums import Role
 from reviewer_app.domain.reviewer_stats import ReviewerCounts
