@@ -1465,12 +1465,12 @@ Appellant's statement:
         <translation>申诉或 DSA 决定理由说明</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-44" />
         <source>A separate demo database with realistic appeals, users of every role and the SOPs. Your own database stays untouched.</source>
         <translation>一个独立的演示数据库，包含逼真的申诉、各种角色的用户和 SOP。您自己的数据库不会被改动。</translation>
     </message>
@@ -1919,7 +1919,7 @@ Appellant's statement:
     <name>ImportController</name>
     <message>
         <location filename="../../reviewer_app/ui/import_controller.py" line="+43" />
-        <location line="+10" />
+        <location line="+11" />
         <source>Import appeals</source>
         <translation>导入申诉</translation>
     </message>
@@ -1929,12 +1929,12 @@ Appellant's statement:
         <translation>所有文件</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="-1" />
         <source>Appeals or DSA statements of reasons</source>
         <translation>申诉或 DSA 决定理由说明</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+8" />
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
@@ -2880,7 +2880,7 @@ Appellant's statement:
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../reviewer_app/ui/dashboards/reports_tab.py" line="+75" />
+        <location filename="../../reviewer_app/ui/dashboards/reports_tab.py" line="+72" />
         <source>KPIs</source>
         <translation>关键绩效指标</translation>
     </message>
@@ -2925,7 +2925,7 @@ Appellant's statement:
         <translation>请选择时间段和报告，然后点击“运行”。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+5" />
         <source>Save as &amp;XLSX…</source>
         <translation>另存为 &amp;XLSX…</translation>
     </message>
@@ -3177,7 +3177,7 @@ Appellant's statement:
         <translation>所有市场</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+29" />
         <source>Save the report as a workbook</source>
         <translation>将报告另存为工作簿</translation>
     </message>
