@@ -199,6 +199,71 @@ def _forecast(b: Bench) -> Any:
     return WorkforceService(b.db, clock=b.clock).forecast()
 
 
+def _forecast_widget(b: Bench) -> Any:
+    from reviewer_app.ui.dashboards.forecast_tab import ForecastTab
+
+    return b.widget("forecast", lambda: ForecastTab(
+        _NoRunner(), WorkforceService(b.db, clock=b.clock)))  # type: ignore[arg-type]
+
+
+def _draw_forecast(b: Bench, queues: Any) -> None:
+    tab = _forecast_widget(b)
+    tab.show_forecast(queues)
+    _process_events()
+    tab.grab()
+
+
+def _queue_charts(days: int) -> Callable[[Bench], Any]:
+    """Every queue's charts over ``days`` days, as the tab asks for them: the roll-up is
+    brought up to date first (settled after the warm-up, as in an open app), then read."""
+    def compute(b: Bench) -> Any:
+        from reviewer_app.domain.queue_charts import ChartFilter
+        from reviewer_app.services.team_dashboard import TeamDashboardService
+
+        return TeamDashboardService(b.db, clock=b.clock).queue_charts(ChartFilter(), days)
+    return compute
+
+
+def _queue_charts_widget(b: Bench) -> Any:
+    from reviewer_app.services.team_dashboard import TeamDashboardService
+    from reviewer_app.ui.dashboards.queue_charts_tab import QueueChartsTab
+
+    return b.widget("queue_charts", lambda: QueueChartsTab(
+        _NoRunner(), TeamDashboardService(b.db, clock=b.clock)))  # type: ignore[arg-type]
+
+
+def _draw_queue_charts(b: Bench, charts: Any) -> None:
+    tab = _queue_charts_widget(b)
+    tab.show_charts(charts)
+    _process_events()
+    tab.grab()
+
+
+def _reviewers(days: int) -> Callable[[Bench], Any]:
+    def compute(b: Bench) -> Any:
+        from reviewer_app.services.team_reviewers import TeamReviewersService
+
+        return TeamReviewersService(b.db, clock=b.clock).table(days)
+    return compute
+
+
+def _reviewers_widget(b: Bench) -> Any:
+    from types import SimpleNamespace
+
+    from reviewer_app.services.team_reviewers import TeamReviewersService
+    from reviewer_app.ui.dashboards.reviewers_tab import ReviewersTab
+
+    services = SimpleNamespace(team_reviewers=TeamReviewersService(b.db, clock=b.clock))
+    return b.widget("reviewers", lambda: ReviewersTab(_NoRunner(), services))  # type: ignore[arg-type]
+
+
+def _draw_reviewers(b: Bench, table: Any) -> None:
+    tab = _reviewers_widget(b)
+    tab.show_table(table)
+    _process_events()
+    tab.grab()
+
+
 CASES: list[Case] = [
     Case("personal_30d", DASHBOARD, _personal(30, Granularity.DAY),
          Baseline("decisions", "decided_at", 30), draw=_draw_personal,
@@ -209,10 +274,27 @@ CASES: list[Case] = [
          setup=_setup_personal,
          note="the busiest reviewer's dashboard, a year by week"),
     Case("forecast_all_queues", DASHBOARD, _forecast,
-         Baseline("appeals", "received_at", 182),
+         Baseline("appeals", "received_at", 182), draw=_draw_forecast,
+         setup=lambda b: _forecast_widget(b) and None,
          note="WorkforceService.forecast() for every queue (182 days of intake history, "
-              "28 days of handle time, Holt-Winters per queue); compute only until the "
-              "forecast tab's widget is on this branch"),
+              "28 days of handle time, Holt-Winters per queue), drawn in the forecast tab"),
+    Case("queue_charts_30d", DASHBOARD, _queue_charts(30),
+         Baseline("decisions", "decided_at", 30), draw=_draw_queue_charts,
+         setup=lambda b: _queue_charts_widget(b) and None,
+         note="the Queues tab, every queue, 30 days by day (roll-up settled by the warm-up; "
+              "its first build on an existing database runs once, in the background)"),
+    Case("queue_charts_365d", DASHBOARD, _queue_charts(365),
+         Baseline("decisions", "decided_at", 365), draw=_draw_queue_charts,
+         setup=lambda b: _queue_charts_widget(b) and None,
+         note="the Queues tab, every queue, a year by day"),
+    Case("reviewers_30d", DASHBOARD, _reviewers(30),
+         Baseline("decisions", "decided_at", 30), draw=_draw_reviewers,
+         setup=lambda b: _reviewers_widget(b) and None,
+         note="the Reviewers tab: 300 people's figures and alerts over 30 days"),
+    Case("reviewers_365d", DASHBOARD, _reviewers(365),
+         Baseline("decisions", "decided_at", 365), draw=_draw_reviewers,
+         setup=lambda b: _reviewers_widget(b) and None,
+         note="the Reviewers tab over a year"),
     Case("kpi_week", REPORT, _kpi(_last_full_week, None),
          Baseline("decisions", "decided_at", 7), note="last full Monday-Sunday week"),
     Case("kpi_year", REPORT, _kpi(_last_year, None),

@@ -81,16 +81,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser(
         "import",
-        help="import appeals from a CSV, JSON Lines, Parquet or XLSX file",
+        help="import appeals (CSV, JSON Lines, Parquet, XLSX) or enforcements from EU DSA "
+        "statements of reasons (CSV, JSON, JSON Lines)",
         description="Validate every row of PATH (CSV in UTF-8, UTF-8 with BOM or GB18030; "
         "JSON Lines for .jsonl, Parquet for .parquet, the first sheet of an .xlsx) and "
         "import the good ones in batches; rows with outcome, decided_at and decided_by are "
         "historical decisions. Re-importing the same "
         "file changes nothing; a changed row updates its appeal. The last line of output is "
         "a JSON summary. Exit status: 0 all rows fine, 1 some rows rejected (the rest "
-        "imported), 2 the file could not be used and nothing was written.",
+        "imported), 2 the file could not be used and nothing was written. With --shape "
+        "dsa-sor (chosen by itself for a file whose columns include decision_ground, "
+        "category and puid or platform_uid), each record is a statement of reasons in the "
+        "EU DSA Transparency Database shape plus the app's appellant_id and becomes an "
+        "enforcement linked to its puid; a puid imported before is compared, not added.",
     )
-    imp.add_argument("path", metavar="PATH", help="a .csv, .jsonl, .parquet or .xlsx file")
+    imp.add_argument("path", metavar="PATH",
+                     help="a .csv, .jsonl, .parquet or .xlsx file (also .json for dsa-sor)")
+    imp.add_argument("--shape", choices=("auto", "appeals", "dsa-sor"), default="auto",
+                     help="appeals, or dsa-sor for statements of reasons (default: auto, from "
+                     "the file's columns)")
     imp.add_argument("--db", metavar="URL", dest="sub_db", help="database URL")
     imp.add_argument("--errors", metavar="ERRORS.csv",
                      help="write rejected rows (row, appeal_id, column, reason) to this CSV")
@@ -130,7 +139,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "demo":
             return _demo(args.sub_db or args.db, args.appeals, args.seed, force=args.force)
         if args.command == "import":
-            return _import(args.sub_db or args.db, args.path, args.errors, dry_run=args.dry_run)
+            return _import(args.sub_db or args.db, args.path, args.errors, dry_run=args.dry_run,
+                           shape=args.shape)
         if args.command == "qa":
             return run_qa(args)
         if args.command == "report":
@@ -191,25 +201,34 @@ def _demo(db: str | None, appeals: int, seed: int, *, force: bool) -> int:
     return 0
 
 
-def _import(db: str | None, path: str, errors: str | None, *, dry_run: bool) -> int:
+def _import(db: str | None, path: str, errors: str | None, *, dry_run: bool,
+            shape: str = "auto") -> int:
     import json
     from pathlib import Path
 
     from reviewer_app.services.importer import import_appeals, write_errors
     from reviewer_app.services.imports import os_login
+    from reviewer_app.services.sor_importer import detect_shape, import_statements
     from reviewer_app.services.workspace import open_workspace, upgrade_database
 
     url = _resolve_url(db)
     source = Path(path)
+    if shape == "auto":
+        shape = detect_shape(source)
     try:
         if not dry_run:
             upgrade_database(url, create=True)
         database = open_workspace(url, embedded=False)
         try:
-            summary = import_appeals(
-                database, source, now=datetime.now(UTC), dry_run=dry_run,
-                admin_login=os_login(), progress=progress_printer("Importing", "rows"),
-            )
+            if shape == "dsa-sor":
+                summary = import_statements(
+                    database, source, now=datetime.now(UTC), dry_run=dry_run,
+                    progress=progress_printer("Importing", "statements"))
+            else:
+                summary = import_appeals(
+                    database, source, now=datetime.now(UTC), dry_run=dry_run,
+                    admin_login=os_login(), progress=progress_printer("Importing", "rows"),
+                )
         finally:
             database.dispose()
     except ReviewerError as exc:  # unusable file or database: nothing was written
@@ -224,12 +243,15 @@ def _import(db: str | None, path: str, errors: str | None, *, dry_run: bool) -> 
         print(f"… and {hidden:,} more problems" + ("" if errors else " (use --errors FILE)"))
     if errors:
         try:
-            write_errors(Path(errors), summary)
+            write_errors(Path(errors), summary,
+                         "puid" if shape == "dsa-sor" else "appeal_id")
         except OSError as exc:
             print(f"reviewer-app: error: cannot write {errors}: {exc.strerror}", file=sys.stderr)
     verb = "would import" if dry_run else "imported"
-    print(f"{_shown(url)}: {source.name}: {verb} {summary.imported}, updated {summary.updated}, "
-          f"unchanged {summary.unchanged}, rejected {summary.rejected} of {summary.read} rows")
+    what = " (statements of reasons as enforcements)" if shape == "dsa-sor" else ""
+    print(f"{_shown(url)}: {source.name}{what}: {verb} {summary.imported}, updated "
+          f"{summary.updated}, unchanged {summary.unchanged}, rejected {summary.rejected} of "
+          f"{summary.read} rows")
     print(json.dumps(summary.counts()))
     return 1 if summary.rejected else 0
 

@@ -35,8 +35,8 @@ from datetime import UTC, datetime
 from factories import Factory
 
 from reviewer_app.data.db import Database
-from reviewer_app.data.orm import (
-    EventRow,
+from reviewer_app.data.orm import EventRow
+from reviewer_app.data.qa_orm import (
     QaDisputeRow,
     QaEvaluationRow,
     ScorecardCriterionRow,

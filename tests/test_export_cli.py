@@ -103,7 +103,7 @@ def test_unwritable_path_and_unknown_format_leave_nothing(
 ) -> None:
     assert run(capsys, str(history(tmp_path)), "--db", sqlite_url)[0] == 0
     code, text = export(capsys, str(tmp_path / "missing" / "x.csv"), "--db", sqlite_url)
-    assert code == 2 and "Cannot write" in text
+    assert code == 2 and "cannot write" in text
     code, text = export(capsys, str(tmp_path / "x.ods"), "--db", sqlite_url)
     assert code == 2 and "Unknown export format" in text
     assert not (tmp_path / "x.ods").exists()

@@ -78,7 +78,7 @@ def test_period_and_unwritable_path(
     code, text = export(capsys, "--help")  # the decisions help still works beside sor
     assert code == 0 and "--format" in text
     assert main(["export", "sor", str(tmp_path / "no" / "x.jsonl"), "--db", sqlite_url]) == 2
-    assert "Cannot write" in capsys.readouterr().err
+    assert "cannot write" in capsys.readouterr().err
     db = Database(create_db_engine(sqlite_url))
     with db.read() as s:
         assert len(s.scalars(select(DecisionRow)).all()) == 2  # export never writes data

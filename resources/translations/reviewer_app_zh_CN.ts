@@ -1461,16 +1461,16 @@ Appellant's statement:
     </message>
     <message>
         <location line="+41" />
-        <source>Appeal files</source>
-        <translation>申诉文件</translation>
+        <source>Appeals or DSA statements of reasons</source>
+        <translation>申诉或 DSA 决定理由说明</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location line="-43" />
+        <location line="-44" />
         <source>A separate demo database with realistic appeals, users of every role and the SOPs. Your own database stays untouched.</source>
         <translation>一个独立的演示数据库，包含逼真的申诉、各种角色的用户和 SOP。您自己的数据库不会被改动。</translation>
     </message>
@@ -1599,7 +1599,7 @@ Appellant's statement:
         <translation>预测(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+72" />
         <source>There are no queues to forecast yet.</source>
         <translation>还没有可预测的队列。</translation>
     </message>
@@ -1919,22 +1919,22 @@ Appellant's statement:
     <name>ImportController</name>
     <message>
         <location filename="../../reviewer_app/ui/import_controller.py" line="+43" />
-        <location line="+10" />
+        <location line="+11" />
         <source>Import appeals</source>
         <translation>导入申诉</translation>
     </message>
     <message>
         <location line="-9" />
-        <source>Appeal files</source>
-        <translation>申诉文件</translation>
-    </message>
-    <message>
-        <location line="+0" />
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="-1" />
+        <source>Appeals or DSA statements of reasons</source>
+        <translation>申诉或 DSA 决定理由说明</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
@@ -2580,7 +2580,7 @@ Appellant's statement:
 <context>
     <name>QueueFiguresTable</name>
     <message>
-        <location filename="../../reviewer_app/ui/dashboards/queue_figures_table.py" line="+50" />
+        <location filename="../../reviewer_app/ui/dashboards/queue_figures_table.py" line="+56" />
         <source>Queue</source>
         <translation>队列</translation>
     </message>
@@ -2625,17 +2625,17 @@ Appellant's statement:
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+3" />
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <location line="+31" />
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location line="+26" />
-        <source>Could not write {path}: {error}</source>
-        <translation>无法写入 {path}：{error}</translation>
-    </message>
-    <message>
-        <location line="+6" />
+        <location line="+43" />
         <source>Export the figures</source>
         <translation>导出数据</translation>
     </message>
@@ -2726,7 +2726,7 @@ Appellant's statement:
 <context>
     <name>QueueForecastTable</name>
     <message>
-        <location filename="../../reviewer_app/ui/dashboards/forecast_table.py" line="+52" />
+        <location filename="../../reviewer_app/ui/dashboards/forecast_table.py" line="+53" />
         <source>Queue</source>
         <translation>队列</translation>
     </message>
@@ -2771,19 +2771,19 @@ Appellant's statement:
         <translation>导出 CSV…</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
         <location line="+5" />
         <source>All queues</source>
         <translation>全部队列</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+39" />
         <source>Export the queue table</source>
         <translation>导出队列表</translation>
-    </message>
-    <message>
-        <location line="+14" />
-        <source>Could not write {path}: {error}</source>
-        <translation>无法写入 {path}：{error}</translation>
     </message>
 </context>
 <context>
@@ -2880,7 +2880,7 @@ Appellant's statement:
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../reviewer_app/ui/dashboards/reports_tab.py" line="+75" />
+        <location filename="../../reviewer_app/ui/dashboards/reports_tab.py" line="+72" />
         <source>KPIs</source>
         <translation>关键绩效指标</translation>
     </message>
@@ -2925,7 +2925,7 @@ Appellant's statement:
         <translation>请选择时间段和报告，然后点击“运行”。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+5" />
         <source>Save as &amp;XLSX…</source>
         <translation>另存为 &amp;XLSX…</translation>
     </message>
@@ -3177,7 +3177,7 @@ Appellant's statement:
         <translation>所有市场</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+29" />
         <source>Save the report as a workbook</source>
         <translation>将报告另存为工作簿</translation>
     </message>
@@ -3278,7 +3278,7 @@ Appellant's statement:
 <context>
     <name>ReviewerTableModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/dashboards/reviewers_model.py" line="+87" />
+        <location filename="../../reviewer_app/ui/dashboards/reviewers_model.py" line="+88" />
         <source>Alert</source>
         <translation>警报</translation>
     </message>
@@ -3416,7 +3416,7 @@ Appellant's statement:
         <translation>警报</translation>
     </message>
     <message>
-        <location line="+75" />
+        <location line="+76" />
         <source>Reviewer figures are not available here.</source>
         <translation>此处无法查看审核员数据。</translation>
     </message>
@@ -3426,7 +3426,7 @@ Appellant's statement:
         <translation>加载中…</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+17" />
         <source>{n} people · last {days} days · {alerts} with alerts</source>
         <translation>{n} 人 · 最近 {days} 天 · {alerts} 人有警报</translation>
     </message>

@@ -13,13 +13,12 @@ from sqlalchemy import and_, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from reviewer_app.data.orm import (
-    AppealRow,
+from reviewer_app.data.orm import AppealRow, EnforcementRow
+from reviewer_app.data.qa_orm import (
     CalibrationItemRow,
     CalibrationParticipantRow,
     CalibrationRatingRow,
     CalibrationSessionRow,
-    EnforcementRow,
 )
 from reviewer_app.data.types import Link
 from reviewer_app.domain.calibration import BlindItem, CalibrationSession, GoldAnswer, Rating

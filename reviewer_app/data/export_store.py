@@ -32,7 +32,7 @@ DECISION_COLUMNS: tuple[str, ...] = (
     "account_type", "enforcement_id", "enforcement_action", "policy_code", "enforced_at",
     "automated_detection", "automated_decision", "decision_facts", "appeal_text", "round",
     "priority", "listing_id", "ean", "sla_due_at",
-    "outcome", "reason_code", "decided_at", "decided_by", "handle_seconds",
+    "outcome", "reason_code", "decided_at", "decided_by", "handle_seconds", "sor_puid",
     "queue", "rationale", "what_changes", "response_language", "response_text",
     "escalation_reason",
 )
@@ -50,7 +50,7 @@ def _query(start: datetime | None, end: datetime | None) -> Select[Any]:
                E.automated_detection, E.automated_decision, E.facts, A.statement, A.round,
                A.priority, A.listing_id, E.evidence_json, A.sla_due_at,
                D.outcome, D.reason_code, D.decided_at, UserRow.login, D.handle_seconds,
-               QueueDefRow.code, D.rationale, D.what_changes, D.response_language,
+               E.sor_puid, QueueDefRow.code, D.rationale, D.what_changes, D.response_language,
                D.response_text, D.escalation_reason)
         .join(A, A.id == D.appeal_id)
         .join(E, E.id == A.enforcement_id)

@@ -15,9 +15,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from reviewer_app.data import qa_store
-from reviewer_app.data.orm import (
-    AppealRow,
-    DecisionRow,
+from reviewer_app.data.orm import AppealRow, DecisionRow
+from reviewer_app.data.qa_orm import (
     GoldenCaseRow,
     GoldenTargetRow,
     QaEvaluationRow,

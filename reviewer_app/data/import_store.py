@@ -56,7 +56,8 @@ APPEAL_FIELDS = ("appellant_id", "appellant_ref", "enforcement_id", "round", "re
                  "sla_due_at", "priority", "market", "language", "policy_code", "listing_id",
                  "statement")
 ENFORCEMENT_FIELDS = ("action", "policy_id", "facts", "automated_detection",
-                      "automated_decision", "enforced_at", "listing_id", "evidence_json")
+                      "automated_decision", "enforced_at", "listing_id", "evidence_json",
+                      "sor_puid")
 NEW = AppealStatus.NEW.value
 CREATED = EventType.CREATED.value
 SQLITE_CACHE_KIB = 65_536
@@ -95,14 +96,34 @@ class _DryRunEndError(Exception):
     """Raised inside a dry run's transaction so ``Database.write_core`` rolls it back."""
 
 
-def _enforcement_values(a: ImportedAppeal, policy_id: int) -> dict[str, Any]:
-    return {
+def _enforcement_values(a: ImportedAppeal, policy_id: int,
+                        evidence_json: str | None = None) -> dict[str, Any]:
+    """The enforcement columns a row sets. ``sor_puid`` only when the row gives one (an
+    empty or missing column keeps the link a statement-of-reasons import made), and the
+    row's EAN is merged into ``evidence_json`` (the evidence already there is kept)."""
+    evidence = _evidence(evidence_json)
+    evidence.pop("ean", None)
+    if a.ean:
+        evidence["ean"] = a.ean
+    values: dict[str, Any] = {
         "action": a.enforcement_action, "policy_id": policy_id, "facts": a.decision_facts,
         "automated_detection": a.automated_detection,
         "automated_decision": a.automated_decision, "enforced_at": a.enforced_at,
         "listing_id": a.listing_id,
-        "evidence_json": json.dumps({"ean": a.ean}) if a.ean else "{}",
+        "evidence_json": json.dumps(evidence, ensure_ascii=False, sort_keys=True)
+        if evidence else "{}",
     }
+    if a.sor_puid is not None:
+        values["sor_puid"] = a.sor_puid
+    return values
+
+
+def _evidence(text: str | None) -> dict[str, Any]:
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:  # evidence written by hand or another tool: the row's EAN replaces it
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def _appeal_values(p: PlannedAppeal, appellant_id: int, enforcement_id: int) -> dict[str, Any]:
@@ -206,7 +227,11 @@ class _Batch:
                 .where(self._among(E.ref, {p.appeal.enforcement_id for p in batch}))).mappings()
         }
         recorded = decisions.latest_decisions(c, (a["id"] for a in appeals.values()))
+        linked: dict[str, str] = dict(c.execute(  # type: ignore[arg-type]
+            select(E.sor_puid, E.ref).where(self._among(
+                E.sor_puid, {p.appeal.sor_puid for p in batch if p.appeal.sor_puid}))).all())
         accepted = [p for p in batch if self._owner_ok(p, enforcements)
+                    and self._puid_ok(p, linked)
                     and self._decision_ok(p, appeals, recorded)]
         deciders = decisions.resolve_deciders(
             c, {p.appeal.decision.decided_by for p in accepted if p.appeal.decision}, self.now)
@@ -252,6 +277,18 @@ class _Batch:
             return False
         return True
 
+    def _puid_ok(self, p: PlannedAppeal, linked: dict[str, str]) -> bool:
+        """False (with a problem) when the row's ``sor_puid`` links another enforcement."""
+        a = p.appeal
+        if a.sor_puid is None:
+            return True
+        owner = linked.setdefault(a.sor_puid, a.enforcement_id)  # claimed here when new
+        if owner == a.enforcement_id:
+            return True
+        self.out.problems.append(FieldProblem(a.row, "sor_puid",
+                                              Problem.PUID_OF_OTHER_ENFORCEMENT))
+        return False
+
     def _decision_ok(self, p: PlannedAppeal, appeals: dict[str, dict[str, Any]],
                      recorded: dict[int, decisions.RecordedDecision]) -> bool:
         """False (with a problem) when the row's decision differs from one already recorded."""
@@ -289,6 +326,7 @@ class _Batch:
                     "ref": a.enforcement_id, "appellant_id": appellants[a.appellant_id],
                     "scope": "", "clause": "", "decided_by_label": "",
                     **_enforcement_values(a, self.policy_ids[a.policy_code]),
+                    "sor_puid": a.sor_puid,  # every row of the executemany has the key
                 }
         if rows:
             for ref, id_ in self._insert_many(EnforcementRow.__table__,
@@ -360,7 +398,9 @@ class _Batch:
         enforcement = enforcements[a.enforcement_id]
         assert enforcement.id is not None
         values = _appeal_values(p, appellants[a.appellant_id], enforcement.id)
-        enf_values = _enforcement_values(a, self.policy_ids[a.policy_code])
+        enf_values = _enforcement_values(
+            a, self.policy_ids[a.policy_code],
+            None if enforcement.values is None else enforcement.values["evidence_json"])
         enf_changed = [] if enforcement.values is None else _changes(enforcement.values,
                                                                      enf_values)
         changed = _changes(row, values)

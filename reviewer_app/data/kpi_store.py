@@ -36,15 +36,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from reviewer_app.data.orm import (
-    AppealRow,
-    DecisionRow,
-    EventRow,
-    QaDisputeRow,
-    QaEvaluationRow,
-    QueueDefRow,
-    UserRow,
-)
+from reviewer_app.data.orm import AppealRow, DecisionRow, EventRow, QueueDefRow, UserRow
+from reviewer_app.data.qa_orm import QaDisputeRow, QaEvaluationRow
 from reviewer_app.data.types import dialect_of
 from reviewer_app.domain.kpis import FINAL_OUTCOMES, QUANTILES, KpiCounts, Period
 

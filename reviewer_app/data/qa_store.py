@@ -14,19 +14,15 @@ from datetime import datetime
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from reviewer_app.data.orm import (
-    AppealRow,
-    DecisionRow,
-    EnforcementRow,
+from reviewer_app.data.orm import AppealRow, DecisionRow, EnforcementRow, QueueDefRow, UserRow
+from reviewer_app.data.qa_orm import (
     QaDisputeRow,
     QaEvaluationRow,
     QaEvaluationScoreRow,
     QaEventRow,
     QaSampleItemRow,
-    QueueDefRow,
     ScorecardCriterionRow,
     ScorecardRow,
-    UserRow,
 )
 from reviewer_app.domain.enums import Outcome
 from reviewer_app.domain.errors import ConflictError, NotFoundError

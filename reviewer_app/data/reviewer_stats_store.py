@@ -23,13 +23,12 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.data.dashboard_store import FINAL, PUBLISHED
-from reviewer_app.data.orm import (
-    DecisionRow,
-    QaEvaluationRow,
+from reviewer_app.data.orm import DecisionRow, UserRow
+from reviewer_app.data.qa_orm import QaEvaluationRow
+from reviewer_app.data.rollup_orm import (
     ReviewerDayStatsRow,
     ReviewerOverturnRow,
     ReviewerRepeatHandleRow,
-    UserRow,
 )
 from reviewer_app.domain.enums import Role
 from reviewer_app.domain.models import User

@@ -9,16 +9,8 @@ from datetime import UTC, datetime
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from reviewer_app.data.orm import (
-    AppealRow,
-    DecisionRow,
-    EnforcementRow,
-    PolicyRow,
-    QaSampleItemRow,
-    QaSampleRow,
-    QueueDefRow,
-    SamplingPlanRow,
-)
+from reviewer_app.data.orm import AppealRow, DecisionRow, EnforcementRow, PolicyRow, QueueDefRow
+from reviewer_app.data.qa_orm import QaSampleItemRow, QaSampleRow, SamplingPlanRow
 from reviewer_app.domain.errors import NotFoundError
 from reviewer_app.domain.qa_models import (
     Candidate,

@@ -38,16 +38,17 @@ def changed_restrictions(session: Session, start: datetime | None, end: datetime
     query = _where(
         select(A.ref, D.id, E.ref, E.action, A.policy_code, A.market, A.language,
                AppellantRow.account_type, E.automated_detection, E.enforced_at, D.decided_at,
-               E.facts, D.what_changes, D.rationale)
+               E.facts, D.what_changes, D.rationale, E.sor_puid)
         .join(A, A.id == D.appeal_id).join(E, E.id == A.enforcement_id)
         .join(AppellantRow, AppellantRow.id == A.appellant_id)
         .order_by(D.decided_at, D.id), start, end)
     for (ref, decision_id, enf_ref, action, policy, market, language, account, automated,
-         enforced_at, decided_at, facts, what_changes, rationale) in session.execute(
+         enforced_at, decided_at, facts, what_changes, rationale, sor_puid) in session.execute(
             query.execution_options(yield_per=2000)):
         yield ChangedRestriction(
             appeal_ref=ref, decision_id=decision_id, enforcement_ref=enf_ref, action=action,
             policy_code=policy, market=market, language=language, account_type=account,
             automated_detection=bool(automated), enforced_at=enforced_at,
             decided_at=decided_at, facts=facts or "",
-            explanation=(what_changes or "").strip() or (rationale or "").strip())
+            explanation=(what_changes or "").strip() or (rationale or "").strip(),
+            original_puid=sor_puid)

@@ -17,15 +17,8 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from reviewer_app.data.day_windows import day_window
-from reviewer_app.data.orm import (
-    OPEN_PREDICATE,
-    AppealRow,
-    DecisionRow,
-    QueueDayDecisionsRow,
-    QueueDayIntakeRow,
-    QueueDefRow,
-    SlaPolicyRow,
-)
+from reviewer_app.data.orm import OPEN_PREDICATE, AppealRow, DecisionRow, QueueDefRow, SlaPolicyRow
+from reviewer_app.data.rollup_orm import QueueDayDecisionsRow, QueueDayIntakeRow
 from reviewer_app.domain.enums import Outcome
 
 FINAL_OUTCOMES = tuple(o.value for o in Outcome if o.is_final)

@@ -14,6 +14,8 @@ COLUMNS: tuple[str, ...] = (
     "priority", "listing_id", "ean", "sla_due_at",
     # Historical decisions (a backfill from the tool a team used before):
     "outcome", "reason_code", "decided_at", "decided_by", "handle_seconds",
+    # The puid of the enforcement's EU DSA statement of reasons, when it was sent:
+    "sor_puid",
 )
 DECISION_COLUMNS: tuple[str, ...] = ("outcome", "decided_at", "decided_by")  # all or none
 _DECISION_CELLS = (*DECISION_COLUMNS, "reason_code", "handle_seconds")
@@ -56,6 +58,7 @@ _LANGUAGE = re.compile(
 )
 _INTEGER = re.compile(r"[+-]?[0-9]{1,9}")
 _DECIMAL = re.compile(r"[+-]?[0-9]{1,9}(\.[0-9]{1,6})?")
+_PUID = re.compile(r"[A-Za-z0-9_-]{1,500}")  # the DSA Transparency Database's puid
 
 
 class Problem:
@@ -82,6 +85,8 @@ class Problem:
     DECIDED_BEFORE_RECEIVED = "decided_before_received"
     INVALID_NUMBER = "invalid_number"
     DECISION_CONFLICT = "decision_conflict"  # the appeal already has a different decision
+    INVALID_PUID = "invalid_puid"  # 1-500 characters of A-Z a-z 0-9 _ -
+    PUID_OF_OTHER_ENFORCEMENT = "puid_of_other_enforcement"  # sor_puid is linked elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +135,7 @@ class ImportedAppeal:
     ean: str | None
     sla_due_at: datetime | None
     decision: ImportedDecision | None = None
+    sor_puid: str | None = None  # None: the file does not say (an existing link is kept)
 
 
 def ean_is_valid(code: str) -> bool:
@@ -318,6 +324,9 @@ def parse_appeal_row(
     if ean is not None and not ean_is_valid(ean):
         r.fail("ean", Problem.INVALID_EAN)
     sla_due = r.moment("sla_due_at", required=False)
+    sor_puid = r.raw("sor_puid").strip() or None
+    if sor_puid is not None and not _PUID.fullmatch(sor_puid):
+        r.fail("sor_puid", Problem.INVALID_PUID)
     historical = _decision(r, received)
     if r.problems or received is None or enforced is None:
         return r.problems
@@ -328,7 +337,7 @@ def parse_appeal_row(
         policy_code=policy, enforced_at=enforced, automated_detection=detection,
         automated_decision=decision, decision_facts=facts, appeal_text=text, round=round_,
         priority=priority, listing_id=listing, ean=ean, sla_due_at=sla_due,
-        decision=historical,
+        decision=historical, sor_puid=sor_puid,
     )
 
 

@@ -63,6 +63,8 @@ ACTION_DECISION: dict[str, tuple[str, str]] = {
     "account_termination": ("decision_account", "DECISION_ACCOUNT_TERMINATED"),
 }
 LISTING_ACTIONS = frozenset({"listing_removal", "listing_demotion"})
+ORIGINAL_LINK = ("Appeal outcome changing the restriction of the statement of reasons "
+                 "with puid {puid}.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,20 @@ class ChangedRestriction:
     decided_at: datetime
     facts: str
     explanation: str  # the reviewer's account of what changed and why
+    original_puid: str | None = None  # the statement sent at enforcement (sor_puid)
+
+
+def facts_with_link(facts: str, original_puid: str | None) -> str:
+    """``facts`` with the link to the statement sent at enforcement, when it is known.
+
+    The Transparency Database has no field for a related statement and a sent statement
+    cannot be updated, so the new statement names the original ``puid`` in its own
+    ``decision_facts`` (in the schema, accepted by the database, kept with the statement).
+    """
+    if not original_puid:
+        return facts
+    link = ORIGINAL_LINK.format(puid=original_puid)
+    return f"{facts.rstrip()}\n\n{link}" if facts.strip() else link
 
 
 def puid_for(prefix: str, ref: str, number: int | None = None) -> str:
@@ -148,7 +164,7 @@ def build_statement(c: ChangedRestriction) -> dict[str, Any]:
         content_language=c.language.split("-")[0].upper(),
         content_date=c.enforced_at.date().isoformat(),
         application_date=c.decided_at.date().isoformat(),
-        decision_facts=c.facts,
+        decision_facts=facts_with_link(c.facts, c.original_puid),
         source_type="SOURCE_VOLUNTARY",  # found by our own checks, not a notice
         automated_detection="Yes" if c.automated_detection else "No",
         automated_decision="AUTOMATED_DECISION_NOT_AUTOMATED",  # a reviewer decided

@@ -20,7 +20,19 @@ from reviewer_app.domain.spreadsheet import neutralise
 
 
 class ExportError(ReviewerError):
-    """An export file cannot be written (missing folder, no permission, disk full)."""
+    """An export cannot be made: its file cannot be written (missing folder, no permission,
+    disk full: then ``path`` and ``reason`` say which and why), or it was asked for in a
+    form that does not exist."""
+
+    def __init__(self, message: str, *, path: Path | None = None, reason: str = "") -> None:
+        super().__init__(message)
+        self.path = path
+        self.reason = reason
+
+
+def cannot_write(path: Path, reason: str) -> ExportError:
+    """The one wording of a file that cannot be written, for every export."""
+    return ExportError(f"cannot write {path}: {reason}", path=path, reason=reason)
 
 
 
@@ -38,11 +50,11 @@ def check_target(path: Path) -> None:
     """
     folder = path.parent
     if path.is_dir():
-        raise ExportError(f"cannot write {path}: it is a folder")
+        raise cannot_write(path, "it is a folder")
     if not folder.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {folder} does not exist")
+        raise cannot_write(path, f"the folder {folder} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise ExportError(f"cannot write {path}: no permission to write in {folder}")
+        raise cannot_write(path, f"no permission to write in {folder}")
 
 
 def _mode_for_new_file() -> int:
@@ -67,12 +79,12 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
     """
     path = Path(path)
     if path.is_dir():
-        raise ExportError(f"cannot write {path}: it is a folder")
+        raise cannot_write(path, "it is a folder")
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
                                     dir=path.parent)
     except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise cannot_write(path, str(exc.strerror or exc)) from None
     os.close(fd)
     temporary = Path(name)
     try:
@@ -83,7 +95,7 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
         os.replace(temporary, path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise cannot_write(path, str(exc.strerror or exc)) from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

@@ -8,10 +8,8 @@ formula are neutralised (``domain.spreadsheet``); JSON Lines and Parquet keep te
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -25,16 +23,13 @@ from reviewer_app.data.export_store import (
     count_decisions,
     decision_rows,
 )
-from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.domain.spreadsheet import neutralise
+from reviewer_app.services import export_files
+from reviewer_app.services.export_files import ExportError
 
 Progress = Callable[[int, int], None]
 FORMATS = ("csv", "xlsx", "parquet", "jsonl")
 XLSX_MAX_CHARS = 32_767  # Excel's limit for one cell
-
-
-class ExportError(ReviewerError):
-    """The export file could not be written; nothing was left at its path."""
 
 
 def format_of(path: Path, fmt: str | None) -> str:
@@ -77,17 +72,10 @@ def _counted(rows: Iterator[dict[str, Any]], total: int,
 
 
 def write_atomically(path: Path, write: Callable[[Path], int]) -> int:
-    """Run ``write`` on a temporary file beside ``path``, then move it into place."""
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        count = write(tmp)
-        os.replace(tmp, path)
-        return count
-    except OSError as exc:
-        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}") from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError, PermissionError):
-            tmp.unlink()
+    """``export_files.write_atomically`` for a writer that returns how many rows it wrote."""
+    written: list[int] = []
+    export_files.write_atomically(path, lambda tmp: written.append(write(tmp)))
+    return written[0]
 
 
 def _text(value: Any) -> str:

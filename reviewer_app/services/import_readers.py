@@ -20,9 +20,13 @@ from reviewer_app.domain.appeal_row import REQUIRED, Problem
 from reviewer_app.domain.errors import ReviewerError
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+JSON_SUFFIXES = (".json",)
 PARQUET_SUFFIXES = (".parquet", ".pq")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
-FILE_FILTER = "*.csv *.jsonl *.ndjson *.parquet *.xlsx"  # for file choosers
+FILE_FILTER = "*.csv *.json *.jsonl *.ndjson *.parquet *.xlsx"  # for file choosers
+# Python's csv module refuses fields over 128 KiB by default, but an appellant's statement of
+# 1 MB is a real (if odd) appeal; a field past this much larger cap is a row error, too_long.
+MAX_CSV_FIELD_CHARS = 32 * 1024 * 1024
 
 
 class ImportFileError(ReviewerError):
@@ -90,21 +94,29 @@ def _read_bytes(path: Path) -> bytes:
         raise ImportFileError("unreadable", f"Cannot read {path}: {exc.strerror}") from exc
 
 
-def read_rows(path: Path) -> tuple[int, Iterator[RawRow]]:
-    """Open ``path`` (by suffix: JSON Lines, Parquet, XLSX, else CSV) and check its header.
+Required = Sequence[str | tuple[str, ...]]  # a tuple: one of these columns
+
+
+def read_rows(path: Path, required: Required = REQUIRED) -> tuple[int, Iterator[RawRow]]:
+    """Open ``path`` (by suffix: JSON Lines, JSON, Parquet, XLSX, else CSV), check its header.
+
+    A ``.json`` file holds one array of records, or an object whose ``statements`` key does
+    (the EU DSA Transparency Database API's batch shape); ``row`` is the record number.
 
     Returns:
         (number of records, an iterator over them).
 
     Raises:
-        ImportFileError: missing or unreadable file, or a header without every required
+        ImportFileError: missing or unreadable file, or a header without every ``required``
             column (or with a column twice).
     """
     suffix = path.suffix.lower()
     if suffix in PARQUET_SUFFIXES:
-        records = list(_parquet(path))
+        records = list(_parquet(path, required))
     elif suffix in XLSX_SUFFIXES:
-        records = list(_xlsx(path))
+        records = list(_xlsx(path, required))
+    elif suffix in JSON_SUFFIXES:
+        records = list(_json(path))
     elif suffix in JSONL_SUFFIXES:
         text, bad = _decode(_read_bytes(path))
         records = list(_jsonl(_lines(text), bad))
@@ -112,18 +124,19 @@ def read_rows(path: Path) -> tuple[int, Iterator[RawRow]]:
         # Streamed: one row's dict at a time, not a million (memory and the garbage
         # collector's full passes over every live object grew with the file; issue 6).
         text, bad = _decode(_read_bytes(path))
-        return _csv(text, bad)
+        return _csv(text, bad, required)
     return len(records), iter(records)
 
 
-def _check_header(header: Sequence[object]) -> list[str]:
+def _check_header(header: Sequence[object], required: Required = REQUIRED) -> list[str]:
     """Column names of a header row; raises when one is doubled or a required one missing."""
     names = ["" if h is None else str(h).strip() for h in header]
     duplicates = tuple(sorted({n for n in names if n and names.count(n) > 1}))
     if duplicates:
         raise ImportFileError("duplicate_columns", "Duplicate columns: " + ", ".join(duplicates),
                               duplicates)
-    missing = tuple(c for c in REQUIRED if c not in names)
+    missing = tuple(c if isinstance(c, str) else c[0] for c in required
+                    if not set((c,) if isinstance(c, str) else c) & set(names))
     if missing:
         raise ImportFileError("missing_columns", "Missing required columns: " + ", ".join(missing),
                               missing)
@@ -148,7 +161,7 @@ def _cell(value: object) -> object:
     return value
 
 
-def _parquet(path: Path) -> Iterator[RawRow]:
+def _parquet(path: Path, required: Required) -> Iterator[RawRow]:
     """Records of a Parquet file; ``row`` is the 1-based record number."""
     import pyarrow.parquet as pq  # imported on use: only Parquet imports need it
 
@@ -157,7 +170,7 @@ def _parquet(path: Path) -> Iterator[RawRow]:
         source = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises many kinds for a damaged file; all unusable
         raise ImportFileError("unreadable", f"Cannot read {path} as Parquet: {exc}") from exc
-    names = _check_header(source.schema_arrow.names)
+    names = _check_header(source.schema_arrow.names, required)
     number = 0
     try:
         for batch in source.iter_batches(batch_size=10_000):
@@ -168,7 +181,7 @@ def _parquet(path: Path) -> Iterator[RawRow]:
         raise ImportFileError("unreadable", f"Cannot read {path} as Parquet: {exc}") from exc
 
 
-def _xlsx(path: Path) -> Iterator[RawRow]:
+def _xlsx(path: Path, required: Required) -> Iterator[RawRow]:
     """Rows of the workbook's first sheet under its header row; ``row`` is the sheet row."""
     from openpyxl import load_workbook  # imported on use: only XLSX imports need it
 
@@ -183,7 +196,7 @@ def _xlsx(path: Path) -> Iterator[RawRow]:
         header = next(iterator, None)
         if header is None:
             raise ImportFileError("empty", "The file has no header row")
-        names = _check_header(header)
+        names = _check_header(header, required)
         for number, values in enumerate(iterator, start=2):
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
                 continue
@@ -217,15 +230,35 @@ def _jsonl(lines: list[str], bad: set[int]) -> Iterator[RawRow]:
         yield RawRow(number, value)
 
 
-def _csv(text: str, bad: set[int]) -> tuple[int, Iterator[RawRow]]:
+def _json(path: Path) -> Iterator[RawRow]:
+    """Records of a JSON array (or of ``{"statements": [...]}``); ``row`` is the number."""
+    data = _read_bytes(path)
+    try:
+        value = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ImportFileError("unreadable", f"Cannot read {path} as JSON: {exc}") from exc
+    if isinstance(value, dict) and isinstance(value.get("statements"), list):
+        value = value["statements"]
+    if not isinstance(value, list):
+        raise ImportFileError("unreadable", f"{path}: expected a JSON array of records")
+    for number, record in enumerate(value, start=1):
+        if isinstance(record, dict):
+            yield RawRow(number, record)
+        else:
+            yield RawRow(number, {}, Problem.INVALID_JSON)
+
+
+def _csv(text: str, bad: set[int], required: Required) -> tuple[int, Iterator[RawRow]]:
     """The number of records and an iterator over them; the header is checked first."""
+    if csv.field_size_limit() < MAX_CSV_FIELD_CHARS:
+        csv.field_size_limit(MAX_CSV_FIELD_CHARS)
     buffer = io.StringIO(text)  # one copy of the text, read twice
     reader = csv.reader(buffer, strict=False)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
         raise ImportFileError("empty", "The file has no header row") from exc
-    names = _check_header(header)
+    names = _check_header(header, required)
     total = sum(1 for _ in _records(reader))  # the C parser alone, no dicts
     buffer.seek(0)
     reader = csv.reader(buffer, strict=False)
@@ -233,8 +266,9 @@ def _csv(text: str, bad: set[int]) -> tuple[int, Iterator[RawRow]]:
     return total, _csv_rows(reader, names, bad)
 
 
-def _records(reader: Iterator[list[str]]) -> Iterator[tuple[int, int, list[str] | None]]:
-    """(first line, last line, fields or None for a malformed record), blank lines skipped."""
+def _records(reader: Iterator[list[str]]) -> Iterator[tuple[int, int, list[str] | str]]:
+    """(first line, last line, fields or the problem of a malformed record), blank lines
+    skipped."""
     end = reader.line_num  # type: ignore[attr-defined]
     while True:
         start = end + 1
@@ -242,9 +276,10 @@ def _records(reader: Iterator[list[str]]) -> Iterator[tuple[int, int, list[str] 
             fields = next(reader)
         except StopIteration:
             return
-        except csv.Error:
+        except csv.Error as exc:
             end = reader.line_num  # type: ignore[attr-defined]
-            yield start, end, None
+            too_long = "field limit" in str(exc)
+            yield start, end, Problem.TOO_LONG if too_long else Problem.INVALID_VALUE
             continue
         end = reader.line_num  # type: ignore[attr-defined]
         if not fields or (len(fields) == 1 and not fields[0].strip()):
@@ -255,8 +290,8 @@ def _records(reader: Iterator[list[str]]) -> Iterator[tuple[int, int, list[str] 
 def _csv_rows(reader: Iterator[list[str]], names: list[str], bad: set[int]
               ) -> Iterator[RawRow]:
     for start, end, fields in _records(reader):
-        if fields is None:
-            yield RawRow(start, {}, Problem.INVALID_VALUE)
+        if isinstance(fields, str):
+            yield RawRow(start, {}, fields)
             continue
         values: dict[str, object] = dict(zip(names, fields, strict=False))
         if bad and any(n in bad for n in range(start, end + 1)):

@@ -193,11 +193,12 @@ def import_appeals(
     )
 
 
-def write_errors(path: Path, summary: ImportSummary) -> None:
-    """The rejected rows as CSV: row, appeal_id, column, reason (one line per problem)."""
+def write_errors(path: Path, summary: ImportSummary, id_column: str = "appeal_id") -> None:
+    """The rejected rows as CSV: row, appeal_id (or ``id_column``), column, reason (one line
+    per problem)."""
     with path.open("w", encoding="utf-8", newline="") as fh:
         out = csv.writer(fh)
-        out.writerow(ERRORS_HEADER)
+        out.writerow(("row", id_column, "column", "reason"))
         for p in summary.problems:
             out.writerow((p.row, summary.rejected_ids.get(p.row, ""), p.column, p.reason))
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from reviewer_app.data.db import Database
 from reviewer_app.domain.clock import Clock, utc_now
 from reviewer_app.services.importer import ImportSummary, import_appeals, write_errors
+from reviewer_app.services.sor_importer import detect_shape, import_statements
 
 Progress = Callable[[int, int], None]
 
@@ -36,22 +37,29 @@ class ImportService:
         """Import ``source``; ``progress`` may raise (e.g. ``Cancelled``) between batches.
 
         When the database has no active users, the OS login becomes its admin so it can be
-        signed in to.
+        signed in to. A file of EU DSA statements of reasons (``detect_shape``) imports
+        enforcements instead, its rejected rows listed by ``puid``.
 
         Raises:
             ImportFileError: the file cannot be used; nothing was written.
         """
-        summary = import_appeals(self._db, source, now=self._clock(), admin_login=os_login(),
-                                 progress=progress)
+        statements = detect_shape(source) == "dsa-sor"
+        if statements:
+            summary = import_statements(self._db, source, now=self._clock(),
+                                        progress=progress)
+        else:
+            summary = import_appeals(self._db, source, now=self._clock(),
+                                     admin_login=os_login(), progress=progress)
         if not summary.problems:
             return ImportResult(summary, None)
         errors = source.with_name(f"{source.stem}-errors.csv")
+        id_column = "puid" if statements else "appeal_id"
         try:
-            write_errors(errors, summary)
+            write_errors(errors, summary, id_column)
         except OSError:  # e.g. a read-only folder: keep the list in our own data folder
             errors = self._fallback_dir / errors.name
             errors.parent.mkdir(parents=True, exist_ok=True)
-            write_errors(errors, summary)
+            write_errors(errors, summary, id_column)
         return ImportResult(summary, errors)
 
 

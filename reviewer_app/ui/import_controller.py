@@ -41,7 +41,8 @@ class ImportController(QObject):
             return  # one import at a time
         path, _ = QFileDialog.getOpenFileName(
             self._window, self.tr("Import appeals"), "",
-            self.tr("Appeal files") + f" ({FILE_FILTER});;" + self.tr("All files") + " (*)")
+            self.tr("Appeals or DSA statements of reasons") + f" ({FILE_FILTER});;"
+            + self.tr("All files") + " (*)")
         if path:
             self.import_file(Path(path))
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from reviewer_app.data.db import Database
-from reviewer_app.data.orm import QaEvaluationRow
+from reviewer_app.data.qa_orm import QaEvaluationRow
 from reviewer_app.domain.enums import Role
 
 

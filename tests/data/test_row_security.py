@@ -16,7 +16,8 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from reviewer_app.data.db import Database
-from reviewer_app.data.orm import LeaseRow, QaEvaluationRow
+from reviewer_app.data.orm import LeaseRow
+from reviewer_app.data.qa_orm import QaEvaluationRow
 from reviewer_app.domain.enums import Role
 from reviewer_app.domain.errors import PermissionDeniedError
 

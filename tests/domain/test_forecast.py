@@ -45,6 +45,26 @@ def test_pure_weekly_pattern_is_forecast_almost_exactly() -> None:
     assert result.holdout.error.mae < 0.5
 
 
+def test_a_history_is_fitted_once_and_any_horizon_reuses_the_fit() -> None:
+    from reviewer_app.domain import forecast
+
+    forecast._fitted.cache_clear()
+    history = _series(np.tile(WEEKLY, 9) + np.arange(63) % 5)
+    first = forecast_intake(history, horizon_days=14)
+    fits = forecast._fitted.cache_info().misses
+    assert fits == 2  # the full history and the held-out check's training part
+    again = forecast_intake(history, horizon_days=28)
+    assert forecast._fitted.cache_info().misses == fits  # no new fit
+    assert _intakes(again.days)[:14] == _intakes(first.days)  # the same fit, further out
+    assert again.holdout == first.holdout
+    changed = history.copy()
+    changed.iloc[-1] += 50  # yesterday's count changed: a new fit, a different forecast
+    moved = forecast_intake(changed, horizon_days=14)
+    # Only the full history changed; the held-out check trains on the days before it.
+    assert forecast._fitted.cache_info().misses == fits + 1
+    assert _intakes(moved.days) != _intakes(first.days)
+
+
 def test_flat_series_forecasts_the_flat_value() -> None:
     result = forecast_intake(_series([42.0] * 35), horizon_days=7)
     assert result.method is ForecastMethod.HOLT_WINTERS

@@ -226,7 +226,7 @@ def test_ensure_demo_database_fills_once(tmp_path: Path) -> None:
 
 
 def test_the_demo_gives_every_qa_tab_something_to_show(demo: Database, tmp_path: Path) -> None:
-    from reviewer_app.data.orm import (
+    from reviewer_app.data.qa_orm import (
         CalibrationRatingRow,
         GoldenCaseRow,
         QaEvaluationRow,

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from reviewer_app.data import golden_store
 from reviewer_app.data.db import Database
-from reviewer_app.data.orm import QaEvaluationRow, QaEventRow
+from reviewer_app.data.qa_orm import QaEvaluationRow, QaEventRow
 from reviewer_app.domain.calibration import GoldAnswer
 from reviewer_app.domain.enums import Outcome, Role
 from reviewer_app.domain.errors import (

@@ -9,7 +9,8 @@ import pytest
 from factories import NOW, Factory, ManualClock
 
 from reviewer_app.data.db import Database
-from reviewer_app.data.orm import DecisionRow, QaEvaluationRow
+from reviewer_app.data.orm import DecisionRow
+from reviewer_app.data.qa_orm import QaEvaluationRow
 from reviewer_app.domain.dashboard import Granularity
 from reviewer_app.domain.enums import Role
 from reviewer_app.services.dashboard import DashboardService

@@ -10,7 +10,7 @@ from factories import NOW, Factory, ManualClock
 from sqlalchemy import select, text
 
 from reviewer_app.data.db import Database
-from reviewer_app.data.orm import QaEventRow, QaSampleItemRow, QaSampleRow
+from reviewer_app.data.qa_orm import QaEventRow, QaSampleItemRow, QaSampleRow
 from reviewer_app.domain.enums import Outcome, Role
 from reviewer_app.domain.errors import ConflictError, InvalidInputError, PermissionDeniedError
 from reviewer_app.domain.qa_models import (

@@ -11,7 +11,8 @@ from factories import NOW, Factory, ManualClock
 
 from reviewer_app.data import reviewer_stats_store as store
 from reviewer_app.data.db import Database
-from reviewer_app.data.orm import DecisionRow, QaEvaluationRow
+from reviewer_app.data.orm import DecisionRow
+from reviewer_app.data.qa_orm import QaEvaluationRow
 from reviewer_app.domain.enums import Role
 from reviewer_app.domain.reviewer_stats import AlertKind, ReviewerCounts, ReviewerRow
 from reviewer_app.services.team_reviewers import TeamReviewersService

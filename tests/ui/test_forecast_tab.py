@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import openpyxl
 import pytest
 from factories import NOW, Factory, ManualClock
 from PySide6.QtCore import Qt
@@ -21,6 +22,7 @@ from reviewer_app.domain.forecast import DayIntake, project_backlog
 from reviewer_app.services.workforce import WorkforceService
 from reviewer_app.ui.dashboards.forecast_charts import day_x
 from reviewer_app.ui.dashboards.forecast_tab import ForecastTab
+from reviewer_app.ui.dashboards.forecast_table import CSV_FIELDS
 from reviewer_app.workers.runner import Runner
 
 # NOW is 2026-01-10 12:00 UTC: the history ends on the 9th, the forecast starts today.
@@ -245,12 +247,23 @@ def test_exports(tab: ForecastTab, tmp_path: Path) -> None:
     assert tab.table.export_csv(str(out))
     rows = {r["queue"]: r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
     assert rows["steady"]["breach_day"] == "2026-01-16"
-    assert rows["steady"]["breached_now"] == "False"
+    assert rows["steady"]["breached_now"] == "FALSE"
     assert float(rows["steady"]["capacity_per_day"]) == 8
     assert float(rows["steady"]["aht_seconds"]) == AHT_SECONDS
     assert rows["quiet"]["capacity_per_day"] == "" and rows["quiet"]["breach_day"] == ""
     assert not tab.table.export_csv(str(tmp_path / "missing" / "q.csv"))
     assert "Could not write" in tab.table.note.text()
+
+    book = tmp_path / "queues.xlsx"
+    assert tab.table.export_to(str(book))
+    sheet = openpyxl.load_workbook(book).active
+    header, *lines = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert header == list(CSV_FIELDS)
+    by_queue = {line[0]: dict(zip(header, line, strict=True)) for line in lines}
+    assert by_queue["steady"]["capacity_per_day"] == 8  # a number, not text
+    assert by_queue["steady"]["breach_day"] == "2026-01-16"
+    assert by_queue["steady"]["breached_now"] is False
+    assert by_queue["quiet"]["capacity_per_day"] is None
 
 
 class _Unreachable:

@@ -15,11 +15,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from reviewer_app.data.db import Database, create_db_engine
-from reviewer_app.data.orm import (
-    AppealRow,
+from reviewer_app.data.orm import AppealRow, DecisionRow
+from reviewer_app.data.qa_orm import (
     CalibrationRatingRow,
     CalibrationSessionRow,
-    DecisionRow,
     GoldenCaseRow,
     QaEvaluationRow,
 )

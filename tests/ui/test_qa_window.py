@@ -17,7 +17,8 @@ from sqlalchemy import select
 from reviewer_app.app import build_main_window, build_services
 from reviewer_app.config import load_config
 from reviewer_app.data.db import Database, create_db_engine
-from reviewer_app.data.orm import DecisionRow, QaDisputeRow, QaEvaluationRow
+from reviewer_app.data.orm import DecisionRow
+from reviewer_app.data.qa_orm import QaDisputeRow, QaEvaluationRow
 from reviewer_app.domain.enums import Outcome, Role
 from reviewer_app.domain.models import User
 from reviewer_app.services.qa import QaService

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
+import openpyxl
 import pytest
 from factories import Factory, ManualClock
 from kpi_data import build_week, t
@@ -98,12 +99,22 @@ def test_filters_change_the_plotted_data_and_charts_export(
     assert "Could not write" in tab.status.text()
     table = tmp_path / "figures.csv"
     assert tab.figures.export_csv(str(table))
-    with table.open(encoding="utf-8") as f:
+    with table.open(encoding="utf-8-sig") as f:  # with a byte-order mark, for Excel
         rows = list(csv.reader(f))
     assert rows[0] == ["queue", "backlog", "at_risk", "breached", "oldest_age_hours",
                        "oldest_appeal"]
     assert rows[1][:4] == ["*", "1", "0", "1"] and rows[2][:4] == ["fr-queue", "1", "0", "1"]
     assert float(rows[1][4]) == pytest.approx(8 * 24 + 12)  # A4, received 03-01 00:00
+    book = tmp_path / "figures.xlsx"
+    assert tab.figures.export_to(str(book))
+    sheet = openpyxl.load_workbook(book).active
+    cells = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert cells[0] == rows[0]
+    assert cells[1][:4] == ["*", 1, 0, 1]  # numbers stay numbers
+    assert cells[1][4] == pytest.approx(8 * 24 + 12)
+    tab.status.setText("")
+    assert not tab.figures.export_to(str(tmp_path / "missing" / "figures.xlsx"))
+    assert "Could not write" in tab.status.text()
 
 
 def test_clicking_a_bar_lists_exactly_its_cases_in_the_main_window(

@@ -146,8 +146,11 @@ class ForecastTab(QWidget):
         )
 
     def _on_forecast_done(self, generation: int, queues: tuple[QueueForecast, ...]) -> None:
-        if generation != self._generation:
-            return
+        if generation == self._generation:
+            self.show_forecast(queues)
+
+    def show_forecast(self, queues: tuple[QueueForecast, ...]) -> None:
+        """Show ``queues``' forecasts: the table, the queue picker and the chosen queue."""
         self.queues = {q.queue_code: q for q in queues}
         self.table.show_queues(queues)
         selected = self.queue_combo.currentData()

@@ -1,10 +1,10 @@
 """Every queue at a glance: backlog, forecast intake, capacity, staffing and when the queue
-breaches its SLA at current staffing; exported as CSV with plain numbers and ISO dates."""
+breaches its SLA at current staffing; exported as CSV or XLSX with plain numbers and ISO dates."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 from reviewer_app.services.workforce import QueueForecast, mean_intake
 from reviewer_app.ui.dashboards import forecast_labels
 from reviewer_app.ui.qa.tables import fill_rows, read_only_table
+from reviewer_app.ui.widgets.table_export import TableExportError, rows_snapshot, write_table
 
 CSV_FIELDS = ("queue", "backlog", "forecast_intake_per_day", "capacity_per_day", "reviewers",
               "aht_seconds", "sla_hours", "breached_now", "breach_day", "horizon_days")
@@ -55,18 +56,23 @@ class QueueForecastTable(QWidget):
         ), rows_selectable=True)
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setObjectName("forecastTableExport")
+        self.export_xlsx_button = QPushButton(self.tr("Export XLSX…"))
+        self.export_xlsx_button.setObjectName("forecastTableExportXlsx")
         self.note = QLabel()
         self.note.setObjectName("forecastTableNote")
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("All queues")))
         bar.addWidget(self.note, 1)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.export_xlsx_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         self.table.cellClicked.connect(self._on_table_cell_clicked)
-        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.export_button.clicked.connect(partial(self._on_export_button_clicked, "csv"))
+        self.export_xlsx_button.clicked.connect(partial(self._on_export_button_clicked,
+                                                        "xlsx"))
 
     def show_queues(self, queues: Sequence[QueueForecast]) -> None:
         """One row per queue."""
@@ -92,23 +98,26 @@ class QueueForecastTable(QWidget):
     def _on_table_cell_clicked(self, row: int, _column: int) -> None:
         self.queue_selected.emit(self.queues[row].queue_code)
 
-    def _on_export_button_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the queue table"),
-                                              "queue-forecast.csv", "CSV (*.csv)")
+    def _on_export_button_clicked(self, kind: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the queue table"), f"queue-forecast.{kind}",
+            "Excel (*.xlsx)" if kind == "xlsx" else "CSV (*.csv)")
         if path:
-            self.export_csv(path)
+            self.export_to(path)
 
-    def export_csv(self, path: str) -> bool:
-        """Write the table as CSV; False (and a note) if the file cannot be written."""
+    def export_to(self, path: str) -> bool:
+        """Write the table as XLSX (``.xlsx``) or CSV, plain numbers and ISO dates; False
+        (and a note) if the file cannot be written (nothing half-written is left)."""
+        table = rows_snapshot("Queue forecast", CSV_FIELDS,
+                              [[csv_row(q)[f] for f in CSV_FIELDS] for q in self.queues])
         try:
-            # utf-8-sig: Excel reads the file as UTF-8 only with the byte-order mark.
-            with open(path, "w", newline="", encoding="utf-8-sig") as out:
-                writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
-                writer.writeheader()
-                writer.writerows(csv_row(q) for q in self.queues)
-        except OSError as exc:
-            self.note.setText(self.tr("Could not write {path}: {error}").format(
-                path=path, error=exc.strerror or exc))
+            write_table(table, path)
+        except TableExportError as exc:
+            self.note.setText(str(exc))
             return False
         self.note.setText("")
         return True
+
+    def export_csv(self, path: str) -> bool:
+        """``export_to`` a CSV file."""
+        return self.export_to(path)

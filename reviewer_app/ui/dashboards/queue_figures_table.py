@@ -1,10 +1,10 @@
 """The small per-queue figures table of the queue charts (backlog, at risk, breached, oldest),
-with its CSV export; activating a cell asks for the cases it counts."""
+with its CSV and XLSX export; activating a cell asks for the cases it counts."""
 
 from __future__ import annotations
 
-import csv
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +24,12 @@ from reviewer_app.domain.enums import SlaState
 from reviewer_app.domain.models import QueueFilter
 from reviewer_app.domain.queue_charts import ChartFilter, OpenFigures, QueueCharts
 from reviewer_app.ui.widgets.countdown import format_countdown
+from reviewer_app.ui.widgets.table_export import (
+    TableExportError,
+    TableSnapshot,
+    rows_snapshot,
+    write_table,
+)
 
 BACKLOG, AT_RISK, BREACHED, OLDEST_AGE, OLDEST_REF = range(1, 6)
 
@@ -62,10 +68,15 @@ class QueueFiguresTable(QWidget):
         title.setFont(font)
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setObjectName("queueFiguresExport")
-        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.export_button.clicked.connect(partial(self._on_export_button_clicked, "csv"))
+        self.export_xlsx_button = QPushButton(self.tr("Export XLSX…"))
+        self.export_xlsx_button.setObjectName("queueFiguresExportXlsx")
+        self.export_xlsx_button.clicked.connect(partial(self._on_export_button_clicked,
+                                                        "xlsx"))
         head = QHBoxLayout()
         head.addWidget(title, 1)
         head.addWidget(self.export_button)
+        head.addWidget(self.export_xlsx_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(head)
@@ -100,31 +111,42 @@ class QueueFiguresTable(QWidget):
         assert self.charts is not None
         return [self.charts.overall, *self.charts.queues]
 
-    def export_csv(self, path: str) -> bool:
-        """Write the table as CSV (oldest age in hours, to be computed on); False and a
-        message if the file cannot be written."""
+    def export_table(self) -> TableSnapshot | None:
+        """The figures to export (oldest age in hours, to be computed on); None before the
+        first load."""
         if self.charts is None:
-            return False
+            return None
         now = self.charts.now
+        return rows_snapshot(
+            "Queue figures",
+            ("queue", "backlog", "at_risk", "breached", "oldest_age_hours", "oldest_appeal"),
+            [(f.queue_code or "*", f.backlog, f.at_risk, f.breached,
+              _hours(now, f.oldest_received_at), f.oldest_ref or "")
+             for f in self._figures()])
+
+    def export_to(self, path: str) -> bool:
+        """Write the figures as XLSX (``.xlsx``) or CSV; False and a message if the file
+        cannot be written (nothing half-written is left)."""
+        table = self.export_table()
+        if table is None:
+            return False
         try:
-            with open(path, "w", newline="", encoding="utf-8") as out:
-                writer = csv.writer(out)
-                writer.writerow(["queue", "backlog", "at_risk", "breached",
-                                 "oldest_age_hours", "oldest_appeal"])
-                for f in self._figures():
-                    writer.writerow([f.queue_code or "*", f.backlog, f.at_risk, f.breached,
-                                     _hours(now, f.oldest_received_at), f.oldest_ref or ""])
-        except OSError as exc:
-            self.message.emit(self.tr("Could not write {path}: {error}").format(
-                path=path, error=exc.strerror or exc))
+            write_table(table, path)
+        except TableExportError as exc:
+            self.message.emit(str(exc))
             return False
         return True
 
-    def _on_export_button_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the figures"),
-                                              "queue-figures.csv", "CSV (*.csv)")
+    def export_csv(self, path: str) -> bool:
+        """``export_to`` a CSV file."""
+        return self.export_to(path)
+
+    def _on_export_button_clicked(self, kind: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the figures"), f"queue-figures.{kind}",
+            "Excel (*.xlsx)" if kind == "xlsx" else "CSV (*.csv)")
         if path:
-            self.export_csv(path)
+            self.export_to(path)
 
     def _on_table_activated(self, index) -> None:
         if self.charts is None or not index.isValid():
@@ -146,5 +168,6 @@ class QueueFiguresTable(QWidget):
         self.cases_requested.emit(flt)
 
 
-def _hours(now: datetime, at: datetime | None) -> str:
-    return "" if at is None else f"{(now - at).total_seconds() / 3600:.2f}"
+def _hours(now: datetime, at: datetime | None) -> float | None:
+    """Hours from ``at`` to ``now`` to the hundredth (a number, so XLSX keeps it one)."""
+    return None if at is None else round((now - at).total_seconds() / 3600, 2)

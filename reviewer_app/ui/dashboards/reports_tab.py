@@ -9,7 +9,7 @@ CSV; every file is written atomically, so a cancelled or failed save leaves noth
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -19,7 +19,6 @@ import shiboken6
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -27,8 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,8 +33,9 @@ from PySide6.QtWidgets import (
 from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.domain.kpis import FINAL_OUTCOMES, KpiReport, Kpis, Period, ReportInputError
 from reviewer_app.services.export_files import ExportError, write_csv, write_json
-from reviewer_app.services.kpi_workbook import COUNT, KPI_COLUMNS, PERCENT
+from reviewer_app.services.kpi_workbook import COUNT, KPI_COLUMNS
 from reviewer_app.services.reports import DsaReport, ReportService
+from reviewer_app.ui.dashboards.report_table import ReportTable
 from reviewer_app.ui.dialogs.errors import describe_error
 from reviewer_app.ui.widgets.alive import while_alive
 from reviewer_app.workers.progress import Cancelled, ProgressRelay
@@ -45,7 +43,6 @@ from reviewer_app.workers.runner import Runner
 
 Progress = Callable[[int, int], None]
 Report = KpiReport | DsaReport
-RAW = Qt.ItemDataRole.UserRole  # each cell keeps its unformatted value here
 
 
 class ReportsTab(QWidget):
@@ -97,11 +94,7 @@ class ReportsTab(QWidget):
         self.status.setObjectName("reportStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.table = QTableWidget()
-        self.table.setObjectName("reportTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
+        self.table = ReportTable()
         self.save_xlsx_button = QPushButton(self.tr("Save as &XLSX…"))
         self.save_xlsx_button.setObjectName("reportSaveXlsx")
         self.save_xlsx_button.setToolTip(self.tr(
@@ -325,7 +318,7 @@ class ReportsTab(QWidget):
         rows: list[tuple[str, Kpis]] = [(self.tr("Overall"), report.overall),
                                         *report.groups.items()]
         formats = [c.number_format for c in KPI_COLUMNS]
-        self._fill([first, *self.kpi_headers()],
+        self.table.fill([first, *self.kpi_headers()],
                    [[name, *(c.value(k) for c in KPI_COLUMNS)] for name, k in rows],
                    formats)
 
@@ -338,42 +331,13 @@ class ReportsTab(QWidget):
                   self.tr("Median time to decision (h)"), self.tr("Reversed")]
         rows = [(market, f) for market, f in report.markets.items()]
         rows.append((self.tr("All markets"), report.total))
-        self._fill(header, [[name, f.complaints_received, *f.decisions_by_outcome.values(),
+        self.table.fill(header, [[name, f.complaints_received, *f.decisions_by_outcome.values(),
                              f.median_ttd_hours, f.reversed] for name, f in rows],
                    [COUNT] * (1 + len(FINAL_OUTCOMES)) + ["hours", COUNT], total_row=-1)
 
-    def _fill(self, header: Sequence[str], rows: Sequence[Sequence[Any]],
-              formats: Sequence[str], *, total_row: int = 0) -> None:
-        """One row per entry of ``rows`` (its name first); ``total_row`` is shown bold."""
-        self.table.clear()
-        self.table.setColumnCount(len(header))
-        self.table.setRowCount(len(rows))
-        self.table.setHorizontalHeaderLabels(list(header))
-        for r, row in enumerate(rows):
-            name = QTableWidgetItem(str(row[0]))
-            name.setData(RAW, row[0])
-            self.table.setItem(r, 0, name)
-            for c, (value, kind) in enumerate(zip(row[1:], formats, strict=True), start=1):
-                item = QTableWidgetItem(_display(value, kind))
-                item.setData(RAW, value)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                      | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, c, item)
-        if rows:
-            for c in range(len(header)):
-                item = self.table.item(total_row % len(rows), c)
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-        self.table.resizeColumnsToContents()
-
     def table_rows(self) -> tuple[list[str], list[list[Any]]]:
         """The table as shown: its header and the raw value of every cell."""
-        header = [self.table.horizontalHeaderItem(c).text()
-                  for c in range(self.table.columnCount())]
-        rows = [[self.table.item(r, c).data(RAW) for c in range(self.table.columnCount())]
-                for r in range(self.table.rowCount())]
-        return header, rows
+        return self.table.rows_shown()
 
     # --- saving ---------------------------------------------------------------------------
     def _ask_path(self, title: str, suggested: str, filter_text: str, suffix: str
@@ -439,14 +403,3 @@ class ReportsTab(QWidget):
     def _saved(self, path: Path) -> None:
         self.saved_path = path
         self._set_state("saved", self.tr("Saved {path}").format(path=str(path)))
-
-
-def _display(value: Any, kind: str) -> str:
-    """A cell as the table shows it; the raw value stays in the item's ``RAW`` role."""
-    if value is None:
-        return "—"
-    if kind == PERCENT:
-        return f"{value * 100:.1f}%"
-    if kind == COUNT:
-        return f"{int(value):,}"
-    return f"{value:,.1f}"

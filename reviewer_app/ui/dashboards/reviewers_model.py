@@ -24,6 +24,7 @@ from reviewer_app.domain.reviewer_stats import (
     ReviewerTable,
 )
 from reviewer_app.ui.widgets.table_export import EXPORT_ROLE, NUMBER_FORMAT_ROLE
+from reviewer_app.ui.widgets.tooltips import plain_tooltip
 
 USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ALERT_BACKGROUND = QColor("#fde2e1")
@@ -181,7 +182,7 @@ class ReviewerTableModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.DisplayRole, EXPORT_ROLE):
                 return row.display_name
             if role == Qt.ItemDataRole.ToolTipRole:
-                return row.login
+                return plain_tooltip(row.login)  # logins come from imported files too
             return None
         value_of, fmt = _VALUES[column]
         value = value_of(row.figures)
@@ -209,7 +210,7 @@ class ReviewerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(ALERT_FOREGROUND)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(self.alert_text(row, a) for a in row.alerts)
+            return plain_tooltip("\n".join(self.alert_text(row, a) for a in row.alerts))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

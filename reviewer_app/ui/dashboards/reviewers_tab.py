@@ -99,7 +99,8 @@ class ReviewersTab(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # No stretched last column: its figure would sit far from its title on a wide window.
+        header.setStretchLastSection(False)
         self._size_columns()
 
         bar = QHBoxLayout()
@@ -167,6 +168,10 @@ class ReviewersTab(QWidget):
     def _on_loaded(self, generation: int, table: ReviewerTable) -> None:
         if generation != self._generation:
             return  # the range changed meanwhile; a newer read is on its way
+        self.show_table(table)
+
+    def show_table(self, table: ReviewerTable) -> None:
+        """Put ``table`` into the view and the alert list, keeping the selected person."""
         current = self.current_user_id()
         self.model.set_table(table)
         self._fill_alerts(table)

@@ -130,7 +130,8 @@ class FirstRunDialog(QDialog):
     def _on_import_button_clicked(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Import appeals"), "",
-            self.tr("Appeal files") + f" ({FILE_FILTER});;" + self.tr("All files") + " (*)",
+            self.tr("Appeals or DSA statements of reasons") + f" ({FILE_FILTER});;"
+            + self.tr("All files") + " (*)",
         )
         if path:
             self.import_path = path

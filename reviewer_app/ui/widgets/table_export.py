@@ -27,7 +27,6 @@ from __future__ import annotations
 import csv
 import math
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -39,6 +38,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 
 from reviewer_app.domain.errors import ReviewerError
 from reviewer_app.domain.spreadsheet import neutralise
+from reviewer_app.services.export_files import ExportError, write_atomically
 
 EXPORT_ROLE = Qt.ItemDataRole.UserRole + 0x100
 NUMBER_FORMAT_ROLE = Qt.ItemDataRole.UserRole + 0x101
@@ -110,23 +110,35 @@ def snapshot(model: QAbstractItemModel, *, title: str = "Table",
                          formats=tuple(formats))
 
 
+def rows_snapshot(title: str, headers: Sequence[str],
+                  rows: Sequence[Sequence[Any]]) -> TableSnapshot:
+    """A snapshot of values a widget computed itself (not read from a model); empty text
+    becomes an empty cell, text is neutralised as in ``snapshot``."""
+    cells = tuple(tuple(None if v == "" else _cell(v) for v in row) for row in rows)
+    return TableSnapshot(title=title, headers=tuple(neutralise(h) for h in headers),
+                         rows=cells, formats=tuple((None,) * len(headers) for _ in rows))
+
+
+def write_table(table: TableSnapshot, path: str | os.PathLike[str]) -> None:
+    """``write_xlsx`` for a path ending in ``.xlsx``, ``write_csv`` otherwise.
+
+    Raises:
+        TableExportError: the file could not be written.
+    """
+    if str(path).lower().endswith(".xlsx"):
+        write_xlsx(table, path)
+    else:
+        write_csv(table, path)
+
+
 def _atomic_write(path: str | os.PathLike[str], write: Callable[[str], None]) -> None:
-    """Run ``write(temp_path)`` beside ``path`` and move the result into place."""
-    target = Path(path)
-    temp: str | None = None
+    """``services.export_files.write_atomically`` (a temporary file beside ``path``, synced
+    and moved into place; nothing left behind on any failure), in the workstation's words."""
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                    dir=target.parent)
-        os.close(fd)
-        write(temp)
-        os.replace(temp, target)
-        temp = None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise TableExportError(f"Could not write {target}: {reason}") from exc
-    finally:
-        if temp is not None and os.path.exists(temp):
-            os.unlink(temp)
+        write_atomically(Path(path), lambda temp: write(str(temp)))
+    except ExportError as exc:
+        raise TableExportError(f"Could not write {exc.path or path}: {exc.reason or exc}"
+                               ) from exc
 
 
 def _csv_text(value: Cell) -> str:
