@@ -5,6 +5,8 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
+import pytest
+
 from reviewer_app.domain.appeal_row import COLUMNS
 from reviewer_app.services.import_readers import read_rows
 
@@ -42,3 +44,43 @@ def test_a_header_only_file_has_no_records(tmp_path: Path) -> None:
     path.write_text(HEADER + "\n\n", encoding="utf-8")
     total, rows = read_rows(path)
     assert (total, list(rows)) == (0, [])
+
+
+def test_a_utf8_file_streamed_from_disk_reads_as_the_in_memory_path(tmp_path: Path) -> None:
+    """UTF-8 is read from disk as it goes; GB18030 (not UTF-8) is decoded in memory: the
+    same text gives the same records either way, odd line ends included."""
+    text = "\r\n".join([
+        HEADER,
+        _line(1, "第一"),
+        _line(2, '"两行\r\n引号, 内"'),
+        _line(3, "lone\rcarriage"),  # a CR inside an unquoted field: malformed
+        "",
+        _line(4, "尾\u2028部") + ",extra",
+        _line(5, "末"),
+    ]) + "\n"
+    streamed, in_memory = tmp_path / "u.csv", tmp_path / "g.csv"
+    streamed.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # with a BOM
+    in_memory.write_bytes(text.encode("gb18030"))
+    with pytest.raises(UnicodeDecodeError):  # so it takes the in-memory path
+        in_memory.read_bytes().decode("utf-8")
+    got = []
+    for path in (streamed, in_memory):
+        total, rows = read_rows(path)
+        found = [(r.row, r.problem, r.values) for r in rows]
+        assert total == len(found)
+        got.append(found)
+    assert got[0] == got[1]
+    assert [(n, p) for n, p, _ in got[0]] == [(2, None), (3, None), (5, "invalid_value"),
+                                               (7, "extra_fields"), (8, None)]
+    assert got[0][1][2]["appeal_text"] == "两行\r\n引号, 内"
+
+
+def test_the_streamed_file_is_closed_even_when_not_read_to_the_end(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text("\n".join([HEADER, _line(1), _line(2)]) + "\n", encoding="utf-8")
+    total, rows = read_rows(path)
+    assert total == 2
+    assert next(rows).row == 2
+    stream = rows.gi_frame.f_locals["stream"]  # type: ignore[attr-defined]
+    rows.close()  # what dropping the iterator (a cancelled import) does
+    assert stream.closed

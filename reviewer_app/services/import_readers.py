@@ -7,6 +7,7 @@ file that cannot be used at all raises ``ImportFileError`` before anything is wr
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TextIO
 
 from reviewer_app.domain.appeal_row import REQUIRED, Problem
 from reviewer_app.domain.errors import ReviewerError
@@ -123,9 +125,31 @@ def read_rows(path: Path, required: Required = REQUIRED) -> tuple[int, Iterator[
     else:
         # Streamed: one row's dict at a time, not a million (memory and the garbage
         # collector's full passes over every live object grew with the file; issue 6).
+        # A UTF-8 file is read from disk as it goes; any other is decoded in memory.
+        stream = _utf8_file(path)
+        if stream is not None:
+            return _csv(stream, set(), required)
         text, bad = _decode(_read_bytes(path))
-        return _csv(text, bad, required)
+        return _csv(io.StringIO(text), bad, required)
     return len(records), iter(records)
+
+
+def _utf8_file(path: Path) -> TextIO | None:
+    """``path`` opened as UTF-8 text (a BOM dropped, lines ended by ``\n`` only, as in
+    ``io.StringIO``) once a pass in 1 MiB chunks proved all of it decodes; else None."""
+    if not path.is_file():
+        raise ImportFileError("missing", f"No such file: {path}")
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                decoder.decode(chunk)
+            decoder.decode(b"", final=True)
+        return path.open(encoding="utf-8-sig", newline="\n")
+    except UnicodeDecodeError:
+        return None
+    except OSError as exc:
+        raise ImportFileError("unreadable", f"Cannot read {path}: {exc.strerror}") from exc
 
 
 def _check_header(header: Sequence[object], required: Required = REQUIRED) -> list[str]:
@@ -248,22 +272,26 @@ def _json(path: Path) -> Iterator[RawRow]:
             yield RawRow(number, {}, Problem.INVALID_JSON)
 
 
-def _csv(text: str, bad: set[int], required: Required) -> tuple[int, Iterator[RawRow]]:
-    """The number of records and an iterator over them; the header is checked first."""
+def _csv(stream: TextIO, bad: set[int], required: Required) -> tuple[int, Iterator[RawRow]]:
+    """The number of records and an iterator over them (which closes ``stream`` when done);
+    the header is checked first."""
     if csv.field_size_limit() < MAX_CSV_FIELD_CHARS:
         csv.field_size_limit(MAX_CSV_FIELD_CHARS)
-    buffer = io.StringIO(text)  # one copy of the text, read twice
-    reader = csv.reader(buffer, strict=False)
     try:
-        header = next(reader)
-    except (StopIteration, csv.Error) as exc:
-        raise ImportFileError("empty", "The file has no header row") from exc
-    names = _check_header(header, required)
-    total = sum(1 for _ in _records(reader))  # the C parser alone, no dicts
-    buffer.seek(0)
-    reader = csv.reader(buffer, strict=False)
-    next(reader)
-    return total, _csv_rows(reader, names, bad)
+        reader = csv.reader(stream, strict=False)
+        try:
+            header = next(reader)
+        except (StopIteration, csv.Error) as exc:
+            raise ImportFileError("empty", "The file has no header row") from exc
+        names = _check_header(header, required)
+        total = sum(1 for _ in _records(reader))  # the C parser alone, no dicts
+        stream.seek(0)  # read it again for the rows
+        reader = csv.reader(stream, strict=False)
+        next(reader)
+    except BaseException:
+        stream.close()
+        raise
+    return total, _csv_rows(stream, reader, names, bad)
 
 
 def _records(reader: Iterator[list[str]]) -> Iterator[tuple[int, int, list[str] | str]]:
@@ -287,16 +315,17 @@ def _records(reader: Iterator[list[str]]) -> Iterator[tuple[int, int, list[str] 
         yield start, end, fields
 
 
-def _csv_rows(reader: Iterator[list[str]], names: list[str], bad: set[int]
+def _csv_rows(stream: TextIO, reader: Iterator[list[str]], names: list[str], bad: set[int]
               ) -> Iterator[RawRow]:
-    for start, end, fields in _records(reader):
-        if isinstance(fields, str):
-            yield RawRow(start, {}, fields)
-            continue
-        values: dict[str, object] = dict(zip(names, fields, strict=False))
-        if bad and any(n in bad for n in range(start, end + 1)):
-            yield RawRow(start, values, Problem.INVALID_ENCODING)
-        elif len(fields) > len(names):
-            yield RawRow(start, values, Problem.EXTRA_FIELDS)
-        else:
-            yield RawRow(start, values)
+    with stream:
+        for start, end, fields in _records(reader):
+            if isinstance(fields, str):
+                yield RawRow(start, {}, fields)
+                continue
+            values: dict[str, object] = dict(zip(names, fields, strict=False))
+            if bad and any(n in bad for n in range(start, end + 1)):
+                yield RawRow(start, values, Problem.INVALID_ENCODING)
+            elif len(fields) > len(names):
+                yield RawRow(start, values, Problem.EXTRA_FIELDS)
+            else:
+                yield RawRow(start, values)
