@@ -147,6 +147,10 @@ def import_appeals(
         if progress is not None:
             progress(reached, total)
 
+    # The one thread a service starts itself (DESIGN.md routes threads through workers/):
+    # a pipeline inside this synchronous call, so batch k is written while batch k+1 is
+    # validated. It never touches Qt, it is joined before the call returns, and with one
+    # batch in flight at most a cancel or a failure still leaves whole batches only.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-write") as lane:
         for raw in rows:
             appeal_id = raw.values.get("appeal_id")
