@@ -105,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="write rejected rows (row, appeal_id, column, reason) to this CSV")
     imp.add_argument("--dry-run", action="store_true",
                      help="validate and compare only; write nothing")
+    imp.add_argument("--encoding", choices=("auto", "utf-8", "gb18030"), default="auto",
+                     help="of a CSV or JSON Lines file (default: auto, UTF-8 with or without "
+                     "a BOM, else GB18030); a line the chosen one cannot read is rejected")
     add_qa_parser(commands)
     add_report_parser(commands)
     add_export_parser(commands)
@@ -140,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(args.sub_db or args.db, args.appeals, args.seed, force=args.force)
         if args.command == "import":
             return _import(args.sub_db or args.db, args.path, args.errors, dry_run=args.dry_run,
+                           encoding=args.encoding,
                            shape=args.shape)
         if args.command == "qa":
             return run_qa(args)
@@ -202,7 +206,7 @@ def _demo(db: str | None, appeals: int, seed: int, *, force: bool) -> int:
 
 
 def _import(db: str | None, path: str, errors: str | None, *, dry_run: bool,
-            shape: str = "auto") -> int:
+            shape: str = "auto", encoding: str = "auto") -> int:
     import json
     from pathlib import Path
 
@@ -223,10 +227,12 @@ def _import(db: str | None, path: str, errors: str | None, *, dry_run: bool,
             if shape == "dsa-sor":
                 summary = import_statements(
                     database, source, now=datetime.now(UTC), dry_run=dry_run,
+                    encoding=encoding,
                     progress=progress_printer("Importing", "statements"))
             else:
                 summary = import_appeals(
                     database, source, now=datetime.now(UTC), dry_run=dry_run,
+                    encoding=encoding,
                     admin_login=os_login(), progress=progress_printer("Importing", "rows"),
                 )
         finally:

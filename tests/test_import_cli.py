@@ -361,3 +361,22 @@ def test_jsonl_text_with_unicode_line_separators_stays_one_record(
     code, counts, _ = run(capsys, str(path), "--db", sqlite_url)
     assert code == 0 and counts["imported"] == 1
     assert appeals(sqlite_url)["AP-1"].statement == text
+
+
+def test_a_chosen_encoding_is_the_only_one_tried(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = "申诉：商品为正品，附发票。"
+    path = write_csv(tmp_path / "gb.csv", [row(1, appeal_text=text), row(2)], encoding="gb18030")
+    # Chosen right: read as GB18030, exactly as detection would.
+    code, counts, _ = run(capsys, str(path), "--db", db_url, "--encoding", "gb18030")
+    assert code == 0 and counts["imported"] == 2
+    assert appeals(db_url)["AP-1"].statement == text
+    # Chosen wrong: the line UTF-8 cannot read is rejected, not guessed; the other is fine.
+    other = write_csv(tmp_path / "gb2.csv", [row(3, appeal_text=text),
+                                             row(4, appeal_text="Genuine, invoice attached")],
+                      encoding="gb18030")
+    code, counts, out = run(capsys, str(other), "--db", db_url, "--encoding", "utf-8")
+    assert code == 1 and counts["imported"] == 1 and counts["rejected"] == 1
+    assert "row 2: (row): invalid_encoding" in out
+    assert "AP-3" not in appeals(db_url)

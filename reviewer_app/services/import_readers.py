@@ -53,11 +53,27 @@ class RawRow:
     problem: str | None = None
 
 
-def _decode(data: bytes) -> tuple[str, set[int]]:
-    """The text and the 1-based numbers of lines (ended by ``\n``) no encoding could read."""
-    for encoding in ("utf-8-sig", "gb18030"):
+ENCODINGS = ("auto", "utf-8", "gb18030")  # what a user may choose for CSV and JSON Lines
+
+
+def _candidates(encoding: str) -> tuple[str, ...]:
+    """The encodings to try, in order: UTF-8 then GB18030 when detecting, else the one chosen."""
+    if encoding not in ENCODINGS:
+        raise ImportFileError("unreadable", f"Unknown encoding {encoding!r}: use one of "
+                              + ", ".join(ENCODINGS))
+    return ("utf-8", "gb18030") if encoding == "auto" else (encoding,)
+
+
+def _decode(data: bytes, encoding: str = "auto") -> tuple[str, set[int]]:
+    """The text and the 1-based numbers of lines (ended by ``\n``) no encoding could read.
+
+    ``encoding`` "auto" tries UTF-8 (a BOM dropped) and then GB18030; a chosen one is the
+    only one tried, so a line it cannot read is rejected rather than guessed.
+    """
+    candidates = _candidates(encoding)
+    for name in ("utf-8-sig" if c == "utf-8" else c for c in candidates):
         try:
-            return data.decode(encoding), set()
+            return data.decode(name), set()
         except UnicodeDecodeError:
             continue
     # Mixed or damaged file: decide line by line so one bad line rejects only its record.
@@ -67,9 +83,9 @@ def _decode(data: bytes) -> tuple[str, set[int]]:
     if raw_lines and raw_lines[0].startswith(b"\xef\xbb\xbf"):
         raw_lines[0] = raw_lines[0][3:]
     for number, raw in enumerate(raw_lines, start=1):
-        for encoding in ("utf-8", "gb18030"):
+        for name in candidates:
             try:
-                lines.append(raw.decode(encoding))
+                lines.append(raw.decode(name))
                 break
             except UnicodeDecodeError:
                 continue
@@ -99,8 +115,13 @@ def _read_bytes(path: Path) -> bytes:
 Required = Sequence[str | tuple[str, ...]]  # a tuple: one of these columns
 
 
-def read_rows(path: Path, required: Required = REQUIRED) -> tuple[int, Iterator[RawRow]]:
+def read_rows(path: Path, required: Required = REQUIRED, *, encoding: str = "auto"
+              ) -> tuple[int, Iterator[RawRow]]:
     """Open ``path`` (by suffix: JSON Lines, JSON, Parquet, XLSX, else CSV), check its header.
+
+    ``encoding`` (CSV and JSON Lines): "auto" detects UTF-8 (with or without a BOM) or
+    GB18030; "utf-8" or "gb18030" reads the file as that, a line it cannot read being
+    rejected with ``invalid_encoding``.
 
     A ``.json`` file holds one array of records, or an object whose ``statements`` key does
     (the EU DSA Transparency Database API's batch shape); ``row`` is the record number.
@@ -120,16 +141,16 @@ def read_rows(path: Path, required: Required = REQUIRED) -> tuple[int, Iterator[
     elif suffix in JSON_SUFFIXES:
         records = list(_json(path))
     elif suffix in JSONL_SUFFIXES:
-        text, bad = _decode(_read_bytes(path))
+        text, bad = _decode(_read_bytes(path), encoding)
         records = list(_jsonl(_lines(text), bad))
     else:
         # Streamed: one row's dict at a time, not a million (memory and the garbage
         # collector's full passes over every live object grew with the file; issue 6).
         # A UTF-8 file is read from disk as it goes; any other is decoded in memory.
-        stream = _utf8_file(path)
+        stream = _utf8_file(path) if _candidates(encoding)[0] == "utf-8" else None
         if stream is not None:
             return _csv(stream, set(), required)
-        text, bad = _decode(_read_bytes(path))
+        text, bad = _decode(_read_bytes(path), encoding)
         return _csv(io.StringIO(text), bad, required)
     return len(records), iter(records)
 

@@ -84,6 +84,7 @@ def import_appeals(
     *,
     now: datetime,
     dry_run: bool = False,
+    encoding: str = "auto",
     admin_login: str | None = None,
     progress: Progress | None = None,
     batch_rows: int | None = None,
@@ -96,6 +97,7 @@ def import_appeals(
         now: when the import happens (event payloads, a new admin's creation time).
         dry_run: validate and compare, but roll every batch back (a database without a
             catalog still gets the default one: rows are checked against its policies).
+        encoding: "auto" (UTF-8 or GB18030, detected), "utf-8" or "gb18030" (CSV, JSONL).
         admin_login: when the database has no users, this login becomes an admin.
         progress: ``progress(rows done, rows total)`` after each batch; it may raise to stop.
         batch_rows: valid rows per transaction (default ``BATCH_ROWS``, read at call time).
@@ -103,7 +105,7 @@ def import_appeals(
     Raises:
         ImportFileError: the file cannot be used; nothing was written.
     """
-    total, rows = read_rows(path)
+    total, rows = read_rows(path, encoding=encoding)
     batch_rows = batch_rows or BATCH_ROWS
     if not has_catalog(db):  # a prerequisite like the schema, so a dry run installs it too
         install_default_catalog(db)

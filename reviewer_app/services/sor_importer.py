@@ -70,6 +70,7 @@ def import_statements(
     *,
     now: datetime,
     dry_run: bool = False,
+    encoding: str = "auto",
     progress: Progress | None = None,
     batch_rows: int | None = None,
 ) -> ImportSummary:
@@ -82,7 +83,7 @@ def import_statements(
             ``decision_ground``, ``category``, ``application_date``, ``appellant_id`` or a
             ``puid``/``platform_uid`` column); nothing was written.
     """
-    total, rows = read_rows(path, SOR_REQUIRED)
+    total, rows = read_rows(path, SOR_REQUIRED, encoding=encoding)
     batch_rows = batch_rows or BATCH_ROWS
     if not has_catalog(db):
         install_default_catalog(db)
