@@ -1918,23 +1918,33 @@ Appellant's statement:
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../reviewer_app/ui/import_controller.py" line="+43" />
-        <location line="+11" />
+        <location filename="../../reviewer_app/ui/import_controller.py" line="+56" />
+        <location line="+9" />
         <source>Import appeals</source>
         <translation>导入申诉</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-18" />
         <source>All files</source>
         <translation>所有文件</translation>
     </message>
     <message>
-        <location line="-1" />
+        <location line="-3" />
         <source>Appeals or DSA statements of reasons</source>
         <translation>申诉或 DSA 决定理由说明</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+1" />
+        <source>CSV or JSON Lines in GB18030</source>
+        <translation>GB18030 编码的 CSV 或 JSON Lines</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>CSV or JSON Lines in UTF-8</source>
+        <translation>UTF-8 编码的 CSV 或 JSON Lines</translation>
+    </message>
+    <message>
+        <location line="+17" />
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
@@ -1944,7 +1954,7 @@ Appellant's statement:
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+23" />
         <source>{name}: read {read} rows — {imported} imported, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
         <translation>{name}：读取 {read} 行 — 导入 {imported}，更新 {updated}，未变 {unchanged}，拒绝 {rejected}。</translation>
     </message>

@@ -33,8 +33,11 @@ class ImportService:
         self._fallback_dir = fallback_dir
         self._clock = clock
 
-    def import_file(self, source: Path, progress: Progress | None = None) -> ImportResult:
+    def import_file(self, source: Path, progress: Progress | None = None,
+                    encoding: str = "auto") -> ImportResult:
         """Import ``source``; ``progress`` may raise (e.g. ``Cancelled``) between batches.
+
+        ``encoding`` of a CSV or JSON Lines file: "auto" (detected), "utf-8" or "gb18030".
 
         When the database has no active users, the OS login becomes its admin so it can be
         signed in to. A file of EU DSA statements of reasons (``detect_shape``) imports
@@ -46,10 +49,11 @@ class ImportService:
         statements = detect_shape(source) == "dsa-sor"
         if statements:
             summary = import_statements(self._db, source, now=self._clock(),
-                                        progress=progress)
+                                        progress=progress, encoding=encoding)
         else:
             summary = import_appeals(self._db, source, now=self._clock(),
-                                     admin_login=os_login(), progress=progress)
+                                     admin_login=os_login(), progress=progress,
+                                     encoding=encoding)
         if not summary.problems:
             return ImportResult(summary, None)
         errors = source.with_name(f"{source.stem}-errors.csv")

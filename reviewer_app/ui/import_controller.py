@@ -35,18 +35,29 @@ class ImportController(QObject):
         self._runner, self._imports, self._banner, self._window = runner, imports, banner, window
         self.progress: QProgressDialog | None = None
 
+    def file_filters(self) -> list[tuple[str, str]]:
+        """The chooser's file types and the encoding each stands for: detected, or a CSV or
+        JSON Lines file read as GB18030 or as UTF-8 only (a line it cannot read is
+        rejected, never guessed)."""
+        lines = " (*.csv *.jsonl *.ndjson)"
+        return [
+            (self.tr("Appeals or DSA statements of reasons") + f" ({FILE_FILTER})", "auto"),
+            (self.tr("CSV or JSON Lines in GB18030") + lines, "gb18030"),
+            (self.tr("CSV or JSON Lines in UTF-8") + lines, "utf-8"),
+            (self.tr("All files") + " (*)", "auto"),
+        ]
+
     def choose_and_import(self) -> None:
-        """Ask for a file, then import it."""
+        """Ask for a file (its type may name the encoding), then import it."""
         if self.progress is not None:
             return  # one import at a time
-        path, _ = QFileDialog.getOpenFileName(
-            self._window, self.tr("Import appeals"), "",
-            self.tr("Appeals or DSA statements of reasons") + f" ({FILE_FILTER});;"
-            + self.tr("All files") + " (*)")
+        filters = self.file_filters()
+        path, chosen = QFileDialog.getOpenFileName(
+            self._window, self.tr("Import appeals"), "", ";;".join(f for f, _ in filters))
         if path:
-            self.import_file(Path(path))
+            self.import_file(Path(path), dict(filters).get(chosen, "auto"))
 
-    def import_file(self, source: Path) -> None:
+    def import_file(self, source: Path, encoding: str = "auto") -> None:
         """Import ``source`` with a progress dialog; the result goes to the banner."""
         relay = ProgressRelay(self)
         progress = QProgressDialog(self.tr("Importing {name}…").format(name=source.name),
@@ -60,7 +71,8 @@ class ImportController(QObject):
                                                       progress.setValue(done)))
         self.progress = progress
         progress.show()
-        self._runner.submit(self._imports.import_file, source, relay.report, write=True,
+        self._runner.submit(self._imports.import_file, source, relay.report, encoding,
+                            write=True,
                             on_done=lambda result: self._on_done(source, result),
                             on_error=self._on_error, on_finally=self._close_progress)
 

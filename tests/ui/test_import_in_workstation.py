@@ -125,3 +125,35 @@ def test_an_unusable_file_says_why_and_a_reviewer_cannot_import(
     assert "Cannot read" in lead.banner.text() and appeal_count(db) == 0
     reviewer = window_for("rita")
     assert reviewer.importer is None and not reviewer.actions.import_appeals.isVisible()
+
+
+def test_the_chosen_file_type_names_the_encoding(
+    qtbot: QtBot, window_for: Callable[[str], MainWindow], db: Database, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "申诉：商品为正品，附发票。"
+    source = write_csv(tmp_path / "gb.csv", [row(1, appeal_text=text),
+                                            row(2, appeal_text="Genuine, invoice attached")],
+                       encoding="gb18030")
+    window = window_for("thomas")
+    importer = window.importer
+    assert importer is not None
+    types = dict((enc, name) for name, enc in importer.file_filters())
+    # "CSV in UTF-8" for a GB18030 file: the Chinese line is rejected, not guessed at.
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(source), types["utf-8"]))
+    qtbot.keyClick(window, Qt.Key.Key_I, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: "rejected" in window.banner.text(), timeout=10_000)
+    assert "1 imported" in window.banner.text() and "1 rejected" in window.banner.text()
+    assert "invalid_encoding" in (tmp_path / "gb-errors.csv").read_text(encoding="utf-8-sig")
+    # "CSV in GB18030": the same file imports whole, the text exact.
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *a, **k: (str(source), types["gb18030"]))
+    qtbot.waitUntil(lambda: importer.progress is None, timeout=5000)
+    with qtbot.waitActive(window):  # the progress dialog had the focus
+        window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_I, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: "1 unchanged" in window.banner.text(), timeout=10_000)
+    assert "1 imported" in window.banner.text() and "0 rejected" in window.banner.text()
+    with db.read() as s:
+        assert s.scalar(select(AppealRow.statement).where(AppealRow.ref == "AP-1")) == text
