@@ -27,7 +27,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QLabel,
     QPlainTextEdit,
@@ -38,15 +37,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from test_import_cli import COLUMNS, row, write_csv
 
-from reviewer_app.app import build_main_window, build_services
 from reviewer_app.cli import main as cli_main
-from reviewer_app.config import load_config
 from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.data.orm import AppealRow, UserRow
 from reviewer_app.domain.enums import Role
 from reviewer_app.services.catalog import install_default_catalog
 from reviewer_app.ui.main_window import MainWindow
-from reviewer_app.workers.runner import Runner
 
 MARK = "ZQX"
 TAGGED = f"<b>{MARK}</b>"
@@ -60,7 +56,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 
 @pytest.fixture
-def hostile_db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
+def db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
     database = Database(create_db_engine(sqlite_url))
     install_default_catalog(database)
     now = datetime.now(UTC)
@@ -89,35 +85,13 @@ def hostile_db(sqlite_url: str, tmp_path: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
-def window_as(qtbot: QtBot, hostile_db: Database, sqlite_url: str
-              ) -> Iterator[Callable[[str], MainWindow]]:
-    runners: list[Runner] = []
-
-    def make(login: str) -> MainWindow:
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        cfg = load_config(sqlite_url)
-        runner = Runner()
-        runners.append(runner)
-        services = build_services(hostile_db, cfg)
-        user = next(u for u in services.users.list_users() if u.login == login)
-        window = build_main_window(runner, services, user, cfg, app)
-        qtbot.addWidget(window)
-        with qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        window.start()
-        qtbot.waitUntil(lambda: runner.pending == 0, timeout=10_000)
-        return window
-
-    yield make
-    for runner in runners:
-        runner.shutdown()
+def window_start_timeout_ms() -> int:
+    return 10_000  # the queue's first load reads the imported 1 MB statement's row
 
 
 @pytest.fixture
-def lead_window(window_as: Callable[[str], MainWindow]) -> MainWindow:
-    return window_as("thomas")
+def lead_window(window_for: Callable[[str], MainWindow]) -> MainWindow:
+    return window_for("thomas")
 
 
 def cells(model: QAbstractItemModel) -> Iterator[tuple[int, int, QModelIndex
@@ -224,9 +198,9 @@ def test_every_team_dashboard_tab_shows_a_hostile_login_literally(
 
 
 def test_the_qa_window_shows_a_hostile_case_and_decider_literally(
-    qtbot: QtBot, window_as: Callable[[str], MainWindow]
+    qtbot: QtBot, window_for: Callable[[str], MainWindow]
 ) -> None:
-    window = window_as("quinn")
+    window = window_for("quinn")
     qtbot.keyClick(window.queue_panel.table, Qt.Key.Key_Q, CTRL_SHIFT)
     qtbot.waitUntil(lambda: window.qa_window is not None and window.qa_window.isVisible(),
                     timeout=5000)

@@ -9,19 +9,16 @@ from pathlib import Path
 import pytest
 from factories import Factory
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 from test_import_cli import row, write_csv
 
-from reviewer_app.app import build_main_window, build_services
-from reviewer_app.config import load_config
 from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.data.orm import AppealRow
 from reviewer_app.domain.enums import Role
 from reviewer_app.services.catalog import install_default_catalog
 from reviewer_app.ui.main_window import MainWindow
-from reviewer_app.workers.runner import Runner
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -35,33 +32,6 @@ def db(sqlite_url: str) -> Iterator[Database]:
     f.user("thomas", role=Role.LEAD)
     yield database
     database.dispose()
-
-
-@pytest.fixture
-def window_for(qtbot: QtBot, db: Database, sqlite_url: str
-               ) -> Iterator[Callable[[str], MainWindow]]:
-    runners: list[Runner] = []
-
-    def make(login: str) -> MainWindow:
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        cfg = load_config(sqlite_url)
-        runner = Runner()
-        runners.append(runner)
-        services = build_services(db, cfg)
-        user = next(u for u in services.users.list_users() if u.login == login)
-        window = build_main_window(runner, services, user, cfg, app)
-        qtbot.addWidget(window)
-        with qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        window.start()
-        qtbot.waitUntil(lambda: runner.pending == 0, timeout=5000)
-        return window
-
-    yield make
-    for runner in runners:
-        runner.shutdown()
 
 
 def appeal_count(db: Database) -> int:

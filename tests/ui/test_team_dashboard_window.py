@@ -8,16 +8,12 @@ from datetime import UTC, datetime
 import pytest
 from factories import Factory
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from reviewer_app.app import build_main_window, build_services
-from reviewer_app.config import load_config
 from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.domain.enums import Role
 from reviewer_app.ui.dashboards.forecast_tab import ForecastTab
 from reviewer_app.ui.main_window import MainWindow
-from reviewer_app.workers.runner import Runner
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -31,33 +27,6 @@ def db(sqlite_url: str) -> Iterator[Database]:
     f.appeals(3)
     yield database
     database.dispose()
-
-
-@pytest.fixture
-def window_for(qtbot: QtBot, db: Database, sqlite_url: str
-               ) -> Iterator[Callable[[str], MainWindow]]:
-    runners: list[Runner] = []
-
-    def make(login: str) -> MainWindow:
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        cfg = load_config(sqlite_url)
-        runner = Runner()
-        runners.append(runner)
-        services = build_services(db, cfg)
-        user = next(u for u in services.users.list_users() if u.login == login)
-        window = build_main_window(runner, services, user, cfg, app)
-        qtbot.addWidget(window)
-        with qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        window.start()
-        qtbot.waitUntil(lambda: runner.pending == 0, timeout=5000)
-        return window
-
-    yield make
-    for runner in runners:
-        runner.shutdown()
 
 
 def test_a_lead_opens_the_team_dashboard_with_its_shortcut(
