@@ -159,7 +159,7 @@ def as_text(value: object) -> str | None:
     return None
 
 
-def _storable(text: str) -> bool:
+def storable(text: str) -> bool:
     """False for NUL (PostgreSQL text refuses it) and lone surrogates (not UTF-8)."""
     if "\x00" in text:
         return False
@@ -170,8 +170,9 @@ def _storable(text: str) -> bool:
     return True
 
 
-class _Row:
-    """Collects problems while reading one row's fields."""
+class RowReader:
+    """Collects problems while reading one record's fields: the appeal rows here, and the
+    statements of reasons of ``domain.sor_import``, which adds its own kinds of field."""
 
     def __init__(self, row: int, values: Mapping[str, object]) -> None:
         self.row = row
@@ -189,7 +190,7 @@ class _Row:
         if type(value) is str and value.isascii() and "\x00" not in value:
             return value
         text = as_text(value)
-        if text is None or not _storable(text):
+        if text is None or not storable(text):
             self.fail(column, Problem.INVALID_VALUE)
             return ""
         return text
@@ -284,7 +285,7 @@ def parse_appeal_row(
     Returns:
         The parsed appeal, or every problem found (never raises for bad input).
     """
-    r = _Row(row, values)
+    r = RowReader(row, values)
     appeal_id = r.key("appeal_id", required=True)
     received = r.moment("received_at", required=True)
     market = r.raw("market").strip().upper()
@@ -341,7 +342,7 @@ def parse_appeal_row(
     )
 
 
-def _decision(r: _Row, received: datetime | None) -> ImportedDecision | None:
+def _decision(r: RowReader, received: datetime | None) -> ImportedDecision | None:
     """The row's historical decision: none when its columns are all empty; outcome,
     decided_at and decided_by are then each required, reason_code and handle_seconds not."""
     # Most rows have no decision: their five cells are absent or "" (nothing to report).

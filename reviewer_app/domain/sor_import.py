@@ -28,7 +28,7 @@ from reviewer_app.domain.appeal_row import (
     MAX_ID,
     FieldProblem,
     Problem,
-    as_text,
+    RowReader,
 )
 from reviewer_app.domain.sor import (
     ACCOUNT,
@@ -81,17 +81,6 @@ _SPLIT = re.compile(r"[,;\s]+")
 _KEY = re.compile(r"[A-Z0-9_]{1,100}")  # a TDB key such as KEYWORD_UNSAFE_PRODUCTS
 
 
-def _storable(text: str) -> bool:
-    """False for NUL (PostgreSQL text refuses it) and lone surrogates (not UTF-8)."""
-    if "\x00" in text:
-        return False
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 @dataclass(frozen=True, slots=True)
 class ImportedEnforcement:
     """One valid statement as an enforcement of ours; datetimes aware UTC."""
@@ -141,24 +130,12 @@ def split_keys(value: object) -> list[str] | None:
     return [part for part in _SPLIT.split(text) if part]
 
 
-class _Sor:
-    """Collects problems while reading one statement's fields."""
-
-    def __init__(self, row: int, values: Mapping[str, object]) -> None:
-        self.row = row
-        self.values = values
-        self.problems: list[FieldProblem] = []
-
-    def fail(self, column: str, reason: str) -> None:
-        if all(p.column != column for p in self.problems):
-            self.problems.append(FieldProblem(self.row, column, reason))
+class _Sor(RowReader):
+    """Reads one statement's fields, collecting problems (identifiers through ``key``)."""
 
     def text(self, column: str) -> str:
-        text = as_text(self.values.get(column))
-        if text is None or not _storable(text):
-            self.fail(column, Problem.INVALID_VALUE)
-            return ""
-        return text.strip()
+        """The field's text, surrounding spaces dropped ("" and a problem if unstorable)."""
+        return self.raw(column).strip()
 
     def keys(self, column: str, allowed: Collection[str]) -> list[str]:
         """An array field's keys, each in ``allowed``."""
@@ -200,17 +177,6 @@ class _Sor:
 
     def _bad_day(self, column: str) -> None:
         self.fail(column, Problem.INVALID_DATETIME)
-
-    def ident(self, column: str, *, required: bool) -> str:
-        text = self.text(column)
-        if not text:
-            if required:
-                self.fail(column, Problem.REQUIRED)
-        elif len(text) > MAX_ID:
-            self.fail(column, Problem.TOO_LONG)
-        elif not text.isprintable():
-            self.fail(column, Problem.INVALID_VALUE)
-        return text
 
     def bounded(self, column: str) -> str:
         text = self.text(column)
@@ -287,8 +253,8 @@ def parse_sor_row(row: int, values: Mapping[str, object], known_policies: Collec
     detection = r.one("automated_detection", ("Yes", "No"), required=False) == "Yes"
     automated = r.one("automated_decision", AUTOMATED_DECISIONS, required=False)
     account = r.one("account_type", ACCOUNT_TYPES, required=False)
-    appellant = r.ident("appellant_id", required=True)
-    enforcement = r.ident("enforcement_id", required=False)
+    appellant = r.key("appellant_id", required=True)
+    enforcement = r.key("enforcement_id", required=False)
     if not enforcement and puid:
         enforcement = puid
         if len(puid) > MAX_ID:  # our references are shorter than puids may be
@@ -308,7 +274,7 @@ def parse_sor_row(row: int, values: Mapping[str, object], known_policies: Collec
         r.fail("language", Problem.REQUIRED)
     elif len(app_language) > 16:
         r.fail("language", Problem.INVALID_LANGUAGE)
-    listing = r.ident("listing_id", required=False) or None
+    listing = r.key("listing_id", required=False) or None
     policy: str | None = None
     if category in KNOWN_CATEGORIES:
         policy, problem = choose_policy(category, keywords, r.text("policy_code") or None,
