@@ -16,13 +16,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.data.dashboard_store import FINAL, PUBLISHED
+from reviewer_app.data.day_windows import day_window
 from reviewer_app.data.orm import DecisionRow, UserRow
 from reviewer_app.data.qa_orm import QaEvaluationRow
 from reviewer_app.data.rollup_orm import (
@@ -40,15 +41,6 @@ R, V = ReviewerRepeatHandleRow, ReviewerOverturnRow
 _DECISION_FIELDS = ("decisions", "handle_seconds", "handled", "escalated")
 _AUDIT_FIELDS = ("audited", "audited_correct")
 Sums = dict[int, dict[str, float]]
-
-
-def _floor_day(at: datetime) -> datetime:
-    return at.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
-
-
-def _ceil_day(at: datetime) -> datetime:
-    floor = _floor_day(at)
-    return floor if floor == at else floor + timedelta(days=1)
 
 
 def _count(cond: ColumnElement[bool]) -> ColumnElement[int]:
@@ -95,15 +87,11 @@ def _summed(s: Session, start: datetime, end: datetime) -> Sums:
     """Per user: final decisions, their handle seconds, handling rows, escalation rows,
     published audits and correct ones, in ``[start, end)``."""
     sums: Sums = defaultdict(lambda: dict.fromkeys(_DECISION_FIELDS + _AUDIT_FIELDS, 0))
-    first, last = _ceil_day(start), _floor_day(end)
-    if first < last:
-        _rolled_up(s, first.date(), last.date(), sums)
-        if start < first:
-            _raw(s, start, first, sums)
-        if last < end:
-            _raw(s, last, end, sums)
-    else:
-        _raw(s, start, end, sums)
+    window = day_window(start, end)
+    if window.first_day is not None and window.end_day is not None:
+        _rolled_up(s, window.first_day, window.end_day, sums)
+    for lo, hi in window.edges:
+        _raw(s, lo, hi, sums)
     return sums
 
 
