@@ -11,28 +11,23 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
     Connection,
-    Integer,
-    String,
     Table,
-    any_,
     bindparam,
     func,
     insert,
-    literal_column,
     select,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 
 from reviewer_app.data import import_decisions as decisions
+from reviewer_app.data.batch_lookup import among
 from reviewer_app.data.bulk_insert import BulkInserter
 from reviewer_app.data.change_feed import BULK, publish
 from reviewer_app.data.db import Database
@@ -61,7 +56,6 @@ ENFORCEMENT_FIELDS = ("action", "policy_id", "facts", "automated_detection",
 NEW = AppealStatus.NEW.value
 CREATED = EventType.CREATED.value
 SQLITE_CACHE_KIB = 65_536
-_SEP = "\x1f"  # the unit separator: not printable, so in no validated ref
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,47 +182,26 @@ class _Batch:
         self.bulk = BulkInserter(c)
         self.now, self.source_name, self.out = now, source_name, out
 
-    def _among(self, column: ColumnElement[Any], values: Iterable[Any]) -> ColumnElement[bool]:
-        """``column IN values`` with one parameter instead of thousands (rendering and
-        parsing a 5,000-item ``IN`` costs more than the lookup): on PostgreSQL
-        refs as one string split by the server (refs are printable, so never hold the unit
-        separator; dumping a list quotes item by item), ids ``= ANY(array)``; on SQLite
-        refs ``IN (SELECT value FROM json_each(:list))`` (their unique index is the plan)."""
-        items = list(values)
-        refs = all(type(i) is str and _SEP not in i for i in items)
-        if self.c.dialect.name != "postgresql":
-            if not refs:  # ids: SQLite's planner, blind to json_each, might scan an index
-                return column.in_(items)
-            listed = select(literal_column("value")).select_from(
-                func.json_each(bindparam(None, json.dumps(items), type_=String())))
-            return column.in_(listed.scalar_subquery())
-        if refs:  # IN (SELECT unnest): a seq scan with "= ANY" compares row by item
-            joined = bindparam(None, _SEP.join(items), type_=String())
-            listed = select(func.unnest(func.string_to_array(joined, _SEP)))
-            return column.in_(listed.scalar_subquery())
-        kind = Integer() if items and isinstance(items[0], int) else String()
-        return column == any_(bindparam(None, items, type_=ARRAY(kind)))
-
     def write(self, batch: Sequence[PlannedAppeal]) -> None:
         c = self.c
         appeals: dict[str, dict[str, Any]] = {
             r["ref"]: dict(r) for r in c.execute(
                 select(A.id, A.ref, A.status, A.queue_id, *(A[k] for k in APPEAL_FIELDS))
-                .where(self._among(A.ref, [p.appeal.appeal_id for p in batch]))).mappings()
+                .where(among(self.c, A.ref, [p.appeal.appeal_id for p in batch]))).mappings()
         }
         appellants: dict[str, int] = dict(c.execute(  # type: ignore[arg-type]
             select(P.ref, P.id)
-            .where(self._among(P.ref, {p.appeal.appellant_id for p in batch}))).all())
+            .where(among(self.c, P.ref, {p.appeal.appellant_id for p in batch}))).all())
         enforcements: dict[str, _Known] = {
             r["ref"]: _Known(r["id"], r["owner"], {k: r[k] for k in ENFORCEMENT_FIELDS})
             for r in c.execute(
                 select(E.id, E.ref, P.ref.label("owner"), *(E[k] for k in ENFORCEMENT_FIELDS))
                 .join(AppellantRow.__table__, P.id == E.appellant_id)
-                .where(self._among(E.ref, {p.appeal.enforcement_id for p in batch}))).mappings()
+                .where(among(self.c, E.ref, {p.appeal.enforcement_id for p in batch}))).mappings()
         }
         recorded = decisions.latest_decisions(c, (a["id"] for a in appeals.values()))
         linked: dict[str, str] = dict(c.execute(  # type: ignore[arg-type]
-            select(E.sor_puid, E.ref).where(self._among(
+            select(E.sor_puid, E.ref).where(among(self.c,
                 E.sor_puid, {p.appeal.sor_puid for p in batch if p.appeal.sor_puid}))).all())
         accepted = [p for p in batch if self._owner_ok(p, enforcements)
                     and self._puid_ok(p, linked)
@@ -363,7 +336,7 @@ class _Batch:
         self.bulk.insert(table, rows)
         refs = [r["ref"] for r in rows]
         return dict(self.c.execute(  # type: ignore[arg-type]
-            select(table.c.ref, table.c.id).where(self._among(table.c.ref, refs))).all())
+            select(table.c.ref, table.c.id).where(among(self.c, table.c.ref, refs))).all())
 
     def _link_second_rounds(self, new: list[PlannedAppeal], ids: dict[str, int],
                             enforcements: dict[str, _Known]) -> None:
@@ -376,7 +349,7 @@ class _Batch:
         firsts: dict[int, list[int]] = {}
         for enforcement_id, appeal_id in self.c.execute(
                 select(A.enforcement_id, A.id).where(
-                    self._among(A.enforcement_id, {e for _, e in seconds}), A.round == 1)
+                    among(self.c, A.enforcement_id, {e for _, e in seconds}), A.round == 1)
                 .order_by(A.id)):
             firsts.setdefault(enforcement_id, []).append(appeal_id)
         links = []

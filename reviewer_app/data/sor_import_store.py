@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
+from reviewer_app.data.batch_lookup import among
 from reviewer_app.data.change_feed import BULK, publish
 from reviewer_app.data.db import Database
 from reviewer_app.data.orm import AppellantRow, EnforcementRow
@@ -87,10 +88,10 @@ def _write(c: Connection, batch: Sequence[ImportedEnforcement], policy_ids: dict
     columns = (E.id, E.ref, E.sor_puid, P.ref.label("owner"), *(E[k] for k in FIELDS))
     joined = select(*columns).join(AppellantRow.__table__, P.id == E.appellant_id)
     by_puid = {r["sor_puid"]: dict(r) for r in c.execute(
-        joined.where(E.sor_puid.in_(puids))).mappings()}
-    by_ref = {r["ref"]: dict(r) for r in c.execute(joined.where(E.ref.in_(refs))).mappings()}
+        joined.where(among(c, E.sor_puid, puids))).mappings()}
+    by_ref = {r["ref"]: dict(r) for r in c.execute(joined.where(among(c, E.ref, refs))).mappings()}
     appellants: dict[str, int] = dict(c.execute(  # type: ignore[arg-type]
-        select(P.ref, P.id).where(P.ref.in_({e.appellant_id for e in batch}))).all())
+        select(P.ref, P.id).where(among(c, P.ref, {e.appellant_id for e in batch}))).all())
     new: list[ImportedEnforcement] = []
     wrote = False
     for e in batch:
@@ -127,7 +128,7 @@ def _write(c: Connection, batch: Sequence[ImportedEnforcement], policy_ids: dict
                  "display_name": a.appellant_id, "account_type": a.account_type,
                  "market": a.market, "language": a.language} for a in missing.values()])
             appellants.update(c.execute(  # type: ignore[arg-type]
-                select(P.ref, P.id).where(P.ref.in_(list(missing)))).all())
+                select(P.ref, P.id).where(among(c, P.ref, missing))).all())
         c.execute(insert(EnforcementRow.__table__), [
             {"ref": e.enforcement_id, "appellant_id": appellants[e.appellant_id],
              "decided_by_label": "", "is_strike": False,
