@@ -128,7 +128,7 @@ class Case:
     baseline: Baseline
     draw: Callable[[Bench, Any], None] | None = None
     note: str = ""
-    setup: Callable[[Bench], None] | None = None  # e.g. build the widget, untimed
+    setup: Callable[[Bench], object] | None = None  # e.g. build the widget, untimed
 
 
 class _NoRunner:
@@ -166,10 +166,6 @@ def _personal_widget(b: Bench) -> Any:
 
     return b.widget("personal", lambda: PersonalDashboard(
         _NoRunner(), DashboardService(b.db, clock=b.clock), b.busy_reviewer))  # type: ignore[arg-type]
-
-
-def _setup_personal(b: Bench) -> None:
-    _personal_widget(b)
 
 
 def _draw_personal(b: Bench, stats: Any) -> None:
@@ -267,33 +263,33 @@ def _draw_reviewers(b: Bench, table: Any) -> None:
 CASES: list[Case] = [
     Case("personal_30d", DASHBOARD, _personal(30, Granularity.DAY),
          Baseline("decisions", "decided_at", 30), draw=_draw_personal,
-         setup=_setup_personal,
+         setup=_personal_widget,
          note="the busiest reviewer's dashboard, 30 days by day (the default range)"),
     Case("personal_365d", DASHBOARD, _personal(365, Granularity.WEEK),
          Baseline("decisions", "decided_at", 365), draw=_draw_personal,
-         setup=_setup_personal,
+         setup=_personal_widget,
          note="the busiest reviewer's dashboard, a year by week"),
     Case("forecast_all_queues", DASHBOARD, _forecast,
          Baseline("appeals", "received_at", 182), draw=_draw_forecast,
-         setup=lambda b: _forecast_widget(b) and None,
+         setup=_forecast_widget,
          note="WorkforceService.forecast() for every queue (182 days of intake history, "
               "28 days of handle time, Holt-Winters per queue), drawn in the forecast tab"),
     Case("queue_charts_30d", DASHBOARD, _queue_charts(30),
          Baseline("decisions", "decided_at", 30), draw=_draw_queue_charts,
-         setup=lambda b: _queue_charts_widget(b) and None,
+         setup=_queue_charts_widget,
          note="the Queues tab, every queue, 30 days by day (roll-up settled by the warm-up; "
               "its first build on an existing database runs once, in the background)"),
     Case("queue_charts_365d", DASHBOARD, _queue_charts(365),
          Baseline("decisions", "decided_at", 365), draw=_draw_queue_charts,
-         setup=lambda b: _queue_charts_widget(b) and None,
+         setup=_queue_charts_widget,
          note="the Queues tab, every queue, a year by day"),
     Case("reviewers_30d", DASHBOARD, _reviewers(30),
          Baseline("decisions", "decided_at", 30), draw=_draw_reviewers,
-         setup=lambda b: _reviewers_widget(b) and None,
+         setup=_reviewers_widget,
          note="the Reviewers tab: 300 people's figures and alerts over 30 days"),
     Case("reviewers_365d", DASHBOARD, _reviewers(365),
          Baseline("decisions", "decided_at", 365), draw=_draw_reviewers,
-         setup=lambda b: _reviewers_widget(b) and None,
+         setup=_reviewers_widget,
          note="the Reviewers tab over a year"),
     Case("kpi_week", REPORT, _kpi(_last_full_week, None),
          Baseline("decisions", "decided_at", 7), note="last full Monday-Sunday week"),
