@@ -78,7 +78,9 @@ class ImportController(QObject):
 
     def _close_progress(self) -> None:
         if self.progress is not None:
-            self.progress.reset()
+            # reset() hides the dialog only with autoClose, which is off so that the
+            # bar stays up between batches; close it now rather than at deletion.
+            self.progress.close()
             self.progress.deleteLater()
             self.progress = None
 

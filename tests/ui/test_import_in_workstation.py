@@ -83,6 +83,21 @@ def test_cancel_keeps_whole_batches_and_a_rerun_completes(
     assert appeal_count(db) == 1200
 
 
+def test_the_progress_dialog_goes_away_when_the_import_ends_not_when_qt_deletes_it(
+    qtbot: QtBot, window_for: Callable[[str], MainWindow], db: Database, tmp_path: Path,
+) -> None:
+    window = window_for("thomas")
+    importer = window.importer
+    assert importer is not None
+    importer.import_file(write_csv(tmp_path / "two.csv", [row(1), row(2)]))
+    dialog = importer.progress
+    assert dialog is not None and dialog.isVisible()
+    dialog.deleteLater = lambda: None  # keep it alive to see whether it was closed first
+    qtbot.waitUntil(lambda: importer.progress is None, timeout=10_000)
+    assert not dialog.isVisible()  # otherwise it would sit over the window, holding the keys
+    dialog.setParent(None)
+
+
 def test_an_unusable_file_says_why_and_a_reviewer_cannot_import(
     qtbot: QtBot, window_for: Callable[[str], MainWindow], db: Database, tmp_path: Path,
 ) -> None:
@@ -123,7 +138,8 @@ def test_the_chosen_file_type_names_the_encoding(
     with qtbot.waitActive(window):  # the progress dialog had the focus
         window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_I, CTRL_SHIFT)
-    qtbot.waitUntil(lambda: "1 unchanged" in window.banner.text(), timeout=10_000)
+    assert importer.progress is not None  # the shortcut reached the window and started it
+    qtbot.waitUntil(lambda: "1 unchanged" in window.banner.text(), timeout=20_000)
     assert "1 imported" in window.banner.text() and "0 rejected" in window.banner.text()
     with db.read() as s:
         assert s.scalar(select(AppealRow.statement).where(AppealRow.ref == "AP-1")) == text
