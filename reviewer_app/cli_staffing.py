@@ -62,7 +62,8 @@ def add_staffing_parsers(commands: argparse._SubParsersAction[argparse.ArgumentP
         "half year (Holt-Winters with weekly seasonality; simpler methods, named in "
         "\"method\" and \"fallback\", for short histories), measure the method on the last "
         "--holdout days, and project each queue's backlog at its current staffing "
-        "(reviewers with a final decision in the last 28 days, their AHT, --hours a day). "
+        "(people-equivalents: each reviewer with a final decision in the last 28 days counts "
+        "for their share of decisions made in the queue; their AHT, --hours a day). "
         "\"breach_day\" is the first day whose backlog ÷ daily capacity exceeds the queue's "
         "SLA in days.",
     )
@@ -144,7 +145,7 @@ def _queue_json(queue: QueueForecast) -> dict[str, Any]:
         "backlog": queue.workload.backlog,
         "received_today": queue.received_today,
         "sla_hours": queue.workload.sla_hours,
-        "reviewers": queue.reviewers,
+        "reviewers": round(queue.reviewers, 2),
         "aht_seconds": queue.aht_seconds,
         "capacity_per_day": queue.capacity_per_day,
         "projection": None if projection is None else [

@@ -43,7 +43,9 @@ class QueueWorkload:
         handle_seconds: active handle seconds of every decision row in the window
             (handling steps such as escalate take work too).
         final_decisions: final decisions in the window.
-        reviewers: distinct people with a final decision in the window.
+        reviewers: people-equivalents deciding the queue: each person with a final decision
+            in the window counts for the share of their final decisions (in any queue) made
+            in this one, so a team shared by five queues is not counted five times over.
         sla_hours: the queue's SLA rule (queue-wide, no policy or market), else the
             catalog-wide rule, else 48 hours.
     """
@@ -52,7 +54,7 @@ class QueueWorkload:
     backlog: int
     handle_seconds: float
     final_decisions: int
-    reviewers: int
+    reviewers: float
     sla_hours: float
 
     @property
@@ -99,17 +101,17 @@ def workload(session: Session, *, since: datetime,
     decided = _decided_since(session, since)
     slas = _queue_sla_hours(session)
     return tuple(
-        QueueWorkload(code, int(backlog.get(code, 0)), *decided.get(code, (0.0, 0, 0)),
+        QueueWorkload(code, int(backlog.get(code, 0)), *decided.get(code, (0.0, 0, 0.0)),
                       sla_hours=slas.get(code, slas.get(None, DEFAULT_SLA_HOURS)))
         for code in codes
     )
 
 
 def _decided_since(session: Session, since: datetime
-                   ) -> dict[str, tuple[float, int, int]]:
-    """Per queue code: handle seconds of every decision row, final decisions, and people
-    with a final decision, since ``since`` (whole days from the roll-up, the first partial
-    day from ``decisions``)."""
+                   ) -> dict[str, tuple[float, int, float]]:
+    """Per queue code: handle seconds of every decision row, final decisions, and the
+    people-equivalents deciding it (see ``QueueWorkload.reviewers``), since ``since``
+    (whole days from the roll-up, the first partial day from ``decisions``)."""
     window = day_window(since)
     r = QueueDayDecisionsRow
     parts: list[Any] = []
@@ -135,10 +137,14 @@ def _decided_since(session: Session, since: datetime
             sums = per_person.setdefault((code, user_id), [0.0, 0])
             sums[0] += float(seconds or 0)
             sums[1] += int(finals or 0)
-    decided: dict[str, tuple[float, int, int]] = {}
-    for (code, _user), (seconds, finals) in per_person.items():
-        total, count, people = decided.get(code, (0.0, 0, 0))
-        decided[code] = (total + seconds, count + int(finals), people + (finals > 0))
+    finals_anywhere: dict[int, int] = {}
+    for (_code, user), (_seconds, finals) in per_person.items():
+        finals_anywhere[user] = finals_anywhere.get(user, 0) + int(finals)
+    decided: dict[str, tuple[float, int, float]] = {}
+    for (code, user), (seconds, finals) in per_person.items():
+        total, count, people = decided.get(code, (0.0, 0, 0.0))
+        share = finals / finals_anywhere[user] if finals else 0.0
+        decided[code] = (total + seconds, count + int(finals), people + share)
     return decided
 
 

@@ -48,8 +48,9 @@ class PlanningAssumptions:
     """What-if inputs; None means "measured from the database".
 
     Attributes:
-        reviewers: reviewers working the queue each day (default: distinct people with a
-            final decision in it over the last ``aht_days`` days).
+        reviewers: reviewers working the queue each day (default: the people-equivalents
+            with final decisions in it over the last ``aht_days`` days: a person counts for
+            the share of their final decisions made in this queue).
         aht_seconds: handle time per decision (default: the queue's recent AHT).
         productive_hours: hours a reviewer decides per day.
         shrinkage: share of paid time lost (staffing only).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
 from factories import NOW, Factory
 from sqlalchemy import text
 
@@ -58,6 +59,26 @@ def test_daily_intake_for_one_queue(database: Database) -> None:
                                                last_day=date(2026, 1, 8), queue_code="empty")
     assert one.counts == (1, 0)
     assert empty.counts == (0, 0, 0)
+
+
+def test_a_reviewer_shared_by_queues_counts_for_their_share_of_decisions_in_each(
+    database: Database,
+) -> None:
+    # Ana decides 3 in general and 1 in ip_brand, Ben 2 in general: general has Ben and
+    # three quarters of Ana (1.75 people), ip_brand a quarter of Ana; 2 people in all.
+    f = Factory(database)
+    ana, ben = f.user("ana"), f.user("ben")
+    general = f.appeals(5, queue_code="general", status=AppealStatus.DECIDED)
+    (brand,) = f.appeals(1, queue_code="ip_brand", status=AppealStatus.DECIDED)
+    for appeal, who in zip([*general, brand], [ana, ana, ana, ben, ben, ana], strict=True):
+        f.decision(appeal, who, Outcome.UPHOLD, decided_at=NOW - timedelta(days=1))
+    f.decision(general[0], ben, Outcome.ESCALATE, decided_at=NOW - timedelta(days=1))
+    with database.read() as s:
+        loads = {w.queue_code: w for w in workload_store.workload(
+            s, since=NOW - timedelta(days=28))}
+    assert loads["general"].reviewers == pytest.approx(1.75)
+    assert loads["ip_brand"].reviewers == pytest.approx(0.25)
+    assert sum(w.reviewers for w in loads.values()) == pytest.approx(2.0)
 
 
 def test_workload_backlog_aht_reviewers_and_sla(database: Database) -> None:

@@ -141,7 +141,7 @@ def test_queue_combo_changes_charts_and_table(qtbot: QtBot, tab: ForecastTab) ->
     assert cell(tab, "steady", "backlog") == "4"
     assert cell(tab, "steady", "intake") == "10.0"
     assert cell(tab, "steady", "capacity") == "8.0"
-    assert cell(tab, "steady", "reviewers") == "1"
+    assert cell(tab, "steady", "reviewers") == "1.0"
     assert cell(tab, "steady", "aht") == "41.2"  # 2475 s
     assert cell(tab, "steady", "sla") == "48"
     assert cell(tab, "quiet", "backlog") == str(QUIET_OPEN)

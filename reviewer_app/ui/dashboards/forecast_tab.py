@@ -212,7 +212,7 @@ class ForecastTab(QWidget):
         return self.tr(
             "Current staffing: reviewers {reviewers} × {hours} h ÷ AHT {aht} min = {capacity} "
             "decisions a day; SLA {sla} h; backlog now {backlog}. SLA breach: {breach}.").format(
-            reviewers=f"{queue.reviewers:g}", hours=f"{PRODUCTIVE_HOURS:g}",
+            reviewers=f"{queue.reviewers:.1f}", hours=f"{PRODUCTIVE_HOURS:g}",
             aht=f"{queue.aht_seconds / 60:.1f}", capacity=f"{queue.capacity_per_day:.1f}",
             sla=f"{queue.workload.sla_hours:g}", backlog=queue.workload.backlog,
             breach=forecast_labels.breach(queue.projection))

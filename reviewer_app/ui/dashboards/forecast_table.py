@@ -28,7 +28,7 @@ def csv_row(queue: QueueForecast) -> dict[str, Any]:
         "forecast_intake_per_day": round(mean_intake(queue), 4),
         "capacity_per_day": "" if queue.capacity_per_day is None
         else round(queue.capacity_per_day, 4),
-        "reviewers": queue.reviewers,
+        "reviewers": round(queue.reviewers, 2),
         "aht_seconds": "" if queue.aht_seconds is None else round(queue.aht_seconds, 1),
         "sla_hours": queue.workload.sla_hours,
         "breached_now": "" if projection is None else projection.breached_now,
@@ -90,7 +90,7 @@ class QueueForecastTable(QWidget):
             return "—" if value is None else pattern.format(value)
 
         return [queue.queue_code, str(queue.workload.backlog), number(mean_intake(queue)),
-                number(queue.capacity_per_day), number(queue.reviewers, "{:g}"),
+                number(queue.capacity_per_day), number(queue.reviewers, "{:.1f}"),
                 number(None if queue.aht_seconds is None else queue.aht_seconds / 60),
                 number(queue.workload.sla_hours, "{:g}"),
                 forecast_labels.breach(queue.projection)]
