@@ -46,6 +46,8 @@ class ChartPanel(QWidget):
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setTitle(title)
         self.plot.showGrid(y=True, alpha=0.2)
+        # Counts of appeals: never below 0, and a flat 0 shows as 0 to 1 rather than ±0.4.
+        self.plot.setLimits(yMin=0, minYRange=1)
         self.plot.addLegend(offset=(10, 5))
         self.note = QLabel()
         self.note.setObjectName(f"{name}Note")
