@@ -20,7 +20,7 @@ from reviewer_app.domain.enums import AppealStatus, Outcome
 from reviewer_app.domain.errors import DatabaseUnavailableError
 from reviewer_app.domain.forecast import DayIntake, project_backlog
 from reviewer_app.services.workforce import WorkforceService
-from reviewer_app.ui.dashboards.forecast_charts import day_x
+from reviewer_app.ui.dashboards.forecast_charts import BacklogChart, day_x
 from reviewer_app.ui.dashboards.forecast_tab import ForecastTab
 from reviewer_app.ui.dashboards.forecast_table import CSV_FIELDS
 from reviewer_app.workers.runner import Runner
@@ -286,3 +286,16 @@ def test_a_failed_forecast_is_a_message(qtbot: QtBot) -> None:
         assert x is None or len(x) == 0
     finally:
         runner.shutdown()
+
+
+def test_a_backlog_that_stays_at_zero_is_drawn_from_zero_up(qtbot: QtBot) -> None:
+    chart = BacklogChart()
+    qtbot.addWidget(chart)
+    chart.resize(600, 300)
+    chart.show()
+    days = [DayIntake(date(2026, 3, 2) + timedelta(days=n), 2.0) for n in range(5)]
+    chart.show_current(project_backlog(0, days, capacity_per_day=10, sla_days=2))
+    assert list(chart.current.getData()[1]) == [0.0] * 5
+    qtbot.waitUntil(lambda: chart.plot.viewRange()[1][1] >= 1)
+    low, high = chart.plot.viewRange()[1]
+    assert low >= 0 and high - low >= 1  # no negative backlog on the axis, no ±0.4 band
