@@ -25,10 +25,9 @@ from reviewer_app.cli_qa import add_qa_parser, run_qa
 from reviewer_app.cli_report import add_report_parser, run_report
 from reviewer_app.cli_staffing import add_staffing_parsers, run_forecast, run_staffing
 from reviewer_app.domain.errors import ReviewerError
+from reviewer_app.services.demo_arrivals import DEMO_APPEALS, DEMO_SEED
 
 EXIT_KNOWN_ERROR = 2
-DEMO_APPEALS = 2000
-DEMO_SEED = 7
 IMPORT_PROBLEMS_SHOWN = 50  # the rest go to --errors
 
 

@@ -12,14 +12,12 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 from reviewer_app import config
 from reviewer_app.data.db import Database
 from reviewer_app.domain.errors import ReviewerError
+from reviewer_app.services.demo_arrivals import DEMO_APPEALS, DEMO_SEED
 from reviewer_app.services.importer import ImportFileError, ImportSummary
 from reviewer_app.services.imports import ImportResult, ImportService
 from reviewer_app.ui.dialogs.errors import show_known_error
 from reviewer_app.workers.progress import Cancelled, ProgressRelay
 from reviewer_app.workers.runner import Runner
-
-DEMO_APPEALS = 2000
-DEMO_SEED = 7
 
 
 class FirstRunTasks(QObject):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from reviewer_app import __version__, config
+from reviewer_app import __version__, cli, config
 from reviewer_app.cli import main
 from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.data.orm import AppealRow, PolicyRow
@@ -136,15 +136,17 @@ def test_launch_passes_the_chosen_database(
 
 
 def test_launch_demo_builds_the_demo_database_first(
-    fake_gui: list[tuple[str | None, bool]], capsys: pytest.CaptureFixture[str]
+    fake_gui: list[tuple[str | None, bool]], capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(cli, "DEMO_APPEALS", 1500)  # the default 9,000 take ~10 s
     assert main(["--demo"]) == 0
     assert fake_gui == [(config.demo_db_url(), True)]
-    assert _count(config.demo_db_url(), AppealRow) == 2000
-    assert "2,000/2,000 appeals" in capsys.readouterr().err
+    assert _count(config.demo_db_url(), AppealRow) == 1500
+    assert "1,500/1,500 appeals" in capsys.readouterr().err
     assert not (config.data_dir() / "reviewer.sqlite3").exists()
     assert main(["--demo"]) == 0  # second time: reused, not regenerated
-    assert _count(config.demo_db_url(), AppealRow) == 2000
+    assert _count(config.demo_db_url(), AppealRow) == 1500
 
 
 def test_demo_with_db_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -22,6 +22,7 @@ from reviewer_app.services.catalog import (
     policy_queue,
     sla_hours,
 )
+from reviewer_app.services.demo_arrivals import Arrivals, history_days
 from reviewer_app.services.demo_cases import CaseBuilder
 from reviewer_app.services.demo_qa import add_demo_qa
 from reviewer_app.services.demo_texts import phrase_banks
@@ -80,7 +81,8 @@ def generate_demo(
             progress(done, appeals)
 
     def build(bases: dict[str, int], logins: dict[str, int]) -> Iterator[DemoBatch]:
-        builder = CaseBuilder(random.Random(seed), now, refs, banks, bases, logins)
+        builder = CaseBuilder(random.Random(seed), now, refs, banks, bases, logins,
+                              Arrivals(now, history_days(appeals)))
         return _batches(builder, appeals, refs)
 
     counts = write_demo(db, build, after)

@@ -10,6 +10,7 @@ from typing import Any
 
 from reviewer_app.data.demo_store import CatalogRefs, DemoBatch
 from reviewer_app.services.catalog import policy_queue, sla_hours
+from reviewer_app.services.demo_arrivals import Arrivals, time_to_decision
 from reviewer_app.services.demo_people import (
     ACCOUNT_LEVEL,
     CROSS_BORDER_MARKETS,
@@ -36,7 +37,11 @@ from reviewer_app.services.demo_texts import (
     statement,
 )
 
-AT_RISK_HOURS = 4.0
+SECOND_ROUND_SHARE = 0.08
+# Active handle time: 10 minutes on average, so that the ~30 decisions a reviewer makes a
+# day fit the 5.5 productive hours the staffing figures assume.
+HANDLE_SECONDS = (60.0, 1140.0)
+ESCALATED_SHARE = 0.05  # of decided appeals: escalated by the reviewer, decided by a lead
 SEVERITY_PRIORITY = {"critical": 70, "high": 55, "medium": 40, "low": 30}
 POLICY_SEVERITY = {"UNSAFE_PRODUCT": "critical", "IP_COUNTERFEIT": "high",
                    "PROHIBITED_PRODUCT": "high", "SELLER_IDENTITY": "high",
@@ -71,14 +76,17 @@ class CaseBuilder:
     """Keeps the id counters and appellant pool; each ``add_case`` adds 1 or 2 appeals."""
 
     def __init__(self, rng: random.Random, now: datetime, refs: CatalogRefs,
-                 banks: PhraseBanks, bases: dict[str, int], logins: dict[str, int]) -> None:
+                 banks: PhraseBanks, bases: dict[str, int], logins: dict[str, int],
+                 arrivals: Arrivals) -> None:
         self.rng, self.now, self.refs, self.banks = rng, now, refs, banks
+        self.arrivals = arrivals
         self.next = {k: v + 1 for k, v in bases.items()}
         self.logins = dict(logins)
         self.pool: list[_Appellant] = []
         self.user_ids: dict[str, int] = {}
         self.deciders: list[tuple[int, str]] = []  # (id, display name): reviewers and leads
         self.reviewers: list[int] = []
+        self.leads: list[int] = []
         self.skills: dict[int, tuple[frozenset[str], ...]] = {}  # languages, markets, policies
 
     def _id(self, table: str) -> int:
@@ -107,6 +115,8 @@ class CaseBuilder:
             self.user_ids[login] = uid
             if role in ("reviewer", "lead"):
                 self.deciders.append((uid, name))
+            if role == "lead":
+                self.leads.append(uid)
             if role == "reviewer":
                 self.reviewers.append(uid)
                 self.skills[uid] = (frozenset(langs), frozenset(markets), frozenset(policies))
@@ -181,63 +191,53 @@ class CaseBuilder:
 
     # --- appeals -------------------------------------------------------------------------
     def add_case(self, batch: DemoBatch, *, remaining: int) -> int:
-        """Add one case (an open appeal, decided history, or a 1st+2nd round pair)."""
+        """Add one case: an appeal (decided or open now), or a decided 1st round and its 2nd."""
         rng = self.rng
         app = self._appellant(batch)
         policy = _weighted(rng, POLICY_WEIGHTS)
-        r = rng.random()
-        if r < 0.10 and remaining >= 2:
-            decided = self.now - timedelta(days=rng.uniform(1, 25))
-            received = decided - timedelta(hours=rng.uniform(2, 40))
-            enforced = received - timedelta(days=rng.uniform(1, 20))
+        received = self.arrivals.draw(rng)
+        if remaining >= 2 and rng.random() < SECOND_ROUND_SHARE:
+            decided = received - timedelta(hours=rng.uniform(1, 120))
+            first_received = decided - timedelta(hours=rng.uniform(2, 40))
+            enforced = first_received - timedelta(days=rng.uniform(1, 20))
             enf = self._enforcement(batch, app, policy, enforced, strike=False)
-            first, reviewer = self._appeal(batch, app, enf, received, status="decided", round_=1,
-                                           outcome=rng.choice(("uphold", "uphold", "partial")),
-                                           decided_at=decided)
-            self._open_appeal(batch, app, enf, round_=2, previous=(first, reviewer),
-                              not_before=decided)
+            first = self._appeal(batch, app, enf, first_received, status="decided", round_=1,
+                                 outcome=rng.choice(("uphold", "uphold", "partial")),
+                                 decided_at=decided)
+            self._place(batch, app, enf, received, round_=2, previous=first)
             return 2
-        if r < 0.25:
-            decided = self.now - timedelta(days=rng.uniform(1, 120))
-            received = decided - timedelta(hours=rng.uniform(1, 60))
-            enforced = received - timedelta(days=rng.uniform(1, 30))
-            enf = self._enforcement(batch, app, policy, enforced, strike=False)
-            self._appeal(batch, app, enf, received, status="decided", round_=1,
-                         outcome=_weighted(rng, FINAL_OUTCOMES), decided_at=decided)
-            return 1
-        enf = self._enforcement(batch, app, policy, self.now, strike=False)
-        self._open_appeal(batch, app, enf, round_=1)
+        enforced = received - timedelta(days=rng.uniform(0.05, 30))
+        enf = self._enforcement(batch, app, policy, enforced, strike=False)
+        self._place(batch, app, enf, received, round_=1)
         return 1
 
-    def _open_appeal(self, batch: DemoBatch, app: _Appellant, enf: _Enf, *,
-                     round_: int, previous: tuple[int, int] | None = None,
-                     not_before: datetime | None = None) -> None:
+    def _place(self, batch: DemoBatch, app: _Appellant, enf: _Enf, received: datetime, *,
+               round_: int, previous: tuple[int, int] | None = None) -> None:
+        """Decided if its time to decision has passed by now, else open in one of the states
+        an open appeal can be in (most of them new). A few decided ones went through the
+        escalations queue first, so that queue has a history to chart and forecast too."""
         rng = self.rng
-        status = "new" if round_ == 2 and rng.random() < 0.8 else _weighted(rng, OPEN_STATUSES)
-        queue = "escalations" if status == "escalated" else policy_queue(enf.policy)
+        escalated = rng.random() < ESCALATED_SHARE
+        queue = "escalations" if escalated else policy_queue(enf.policy)
         hours = sla_hours(self.refs.slas, queue_code=queue, policy_code=enf.policy,
                           market=app.market)
-        state = rng.random()
-        if state < 0.2:
-            due = self.now - timedelta(hours=rng.uniform(0.1, 72))
-        elif state < 0.32:
-            due = self.now + timedelta(hours=rng.uniform(0.05, AT_RISK_HOURS - 0.1))
-        else:
-            due = self.now + timedelta(hours=rng.uniform(AT_RISK_HOURS + 0.1, max(hours, 4.5)))
-        received = min(due - timedelta(hours=hours), self.now - timedelta(minutes=5))
-        if not_before is not None and received < not_before:
-            received = not_before + timedelta(minutes=rng.uniform(5, 60))
-            due = received + timedelta(hours=hours)
-        enf.row["enforced_at"] = min(enf.row["enforced_at"], received - timedelta(
-            hours=rng.uniform(1, 24 * 20)))
-        self._appeal(batch, app, enf, received, status=status, round_=round_, due=due,
-                     queue=queue, previous=previous)
+        decided = received + time_to_decision(rng, hours)
+        if decided <= self.now:
+            self._appeal(batch, app, enf, received, status="decided", round_=round_,
+                         queue=queue, outcome=_weighted(rng, FINAL_OUTCOMES),
+                         decided_at=decided, previous=previous, escalated=escalated)
+            return
+        status = _weighted(rng, OPEN_STATUSES)
+        queue = "escalations" if status == "escalated" else policy_queue(enf.policy)
+        self._appeal(batch, app, enf, received, status=status, round_=round_, queue=queue,
+                     previous=previous)
 
     def _appeal(self, batch: DemoBatch, app: _Appellant, enf: _Enf,
                 received: datetime, *, status: str, round_: int,
                 due: datetime | None = None, queue: str | None = None,
                 outcome: str | None = None, decided_at: datetime | None = None,
-                previous: tuple[int, int] | None = None) -> tuple[int, int]:
+                previous: tuple[int, int] | None = None,
+                escalated: bool = False) -> tuple[int, int]:
         rng, policy = self.rng, enf.policy
         queue = queue or policy_queue(policy)
         if due is None:
@@ -275,8 +275,12 @@ class CaseBuilder:
             skilled = [u for u in pool if self._may_work(u, app.language, app.market, policy)]
             pool = skilled or pool
         reviewer = rng.choice(pool)
-        self._history(batch, appeal_id, app, enf, received, status, reviewer, outcome,
-                      decided_at)
+        if escalated and decided_at is not None:
+            self._escalated_history(batch, appeal_id, app, enf, received, reviewer, outcome,
+                                    decided_at)
+        else:
+            self._history(batch, appeal_id, app, enf, received, status, reviewer, outcome,
+                          decided_at)
         return appeal_id, reviewer
 
     def _may_work(self, user_id: int, language: str, market: str, policy: str) -> bool:
@@ -342,6 +346,24 @@ class CaseBuilder:
             self._event(batch, appeal_id, at + timedelta(hours=rng.uniform(1, 20)), "reopened",
                         lead, "decided", "reopened", "Reopened after a QA finding.")
 
+    def _escalated_history(self, batch: DemoBatch, appeal_id: int, app: _Appellant,
+                           enf: _Enf, received: datetime, reviewer: int, outcome: str | None,
+                           decided_at: datetime) -> None:
+        """Created, claimed and escalated by a reviewer, then decided by a lead."""
+        rng = self.rng
+        self._event(batch, appeal_id, received, "created", None, None, "new")
+        waited = decided_at - received
+        claimed = received + waited * rng.uniform(0.1, 0.4)
+        step_at = claimed + min(timedelta(minutes=rng.uniform(3, 20)), waited * 0.2)
+        self._event(batch, appeal_id, claimed, "claimed", reviewer, "new", "in_review")
+        self._decision(batch, appeal_id, app, enf, reviewer, "escalate", step_at)
+        self._event(batch, appeal_id, step_at, "escalated", reviewer, "in_review", "escalated",
+                    RATIONALE["escalate"])
+        lead = rng.choice([u for u in self.leads if u != enf.row["decided_by_user_id"]])
+        outcome = outcome or _weighted(rng, FINAL_OUTCOMES)
+        self._decision(batch, appeal_id, app, enf, lead, outcome, decided_at)
+        self._event(batch, appeal_id, decided_at, "decided", lead, "escalated", "decided")
+
     def _decision(self, batch: DemoBatch, appeal_id: int, app: _Appellant,
                   enf: _Enf, reviewer: int, outcome: str, at: datetime) -> None:
         rng, policy = self.rng, enf.policy
@@ -358,6 +380,6 @@ class CaseBuilder:
             "escalation_reason": RATIONALE[outcome] if outcome == "escalate" else "",
             "requested_documents_json": requested_documents_json(outcome),
             "sop_document_id": self.refs.sop_ids.get(policy),
-            "handle_seconds": round(rng.uniform(90, 1500), 1), "decided_at": at,
+            "handle_seconds": round(rng.uniform(*HANDLE_SECONDS), 1), "decided_at": at,
             "idempotency_key": None,
         })

@@ -22,8 +22,9 @@ from reviewer_app.services.qa import QaService
 from reviewer_app.services.queue import QueueService
 from reviewer_app.services.users import UserService
 
-AUDITED_SHARE = 2  # half the sample is audited and published; the rest waits for Emma
-WRONG_EVERY = 3  # every third audited decision is judged wrong
+AUDITED_SHARE = 2  # at most half the sample is audited and published; the rest waits for Emma
+MOST_AUDITED = 60  # enough for weekly accuracy points per reviewer; more only slows the set-up
+WRONG_EVERY = 8  # one audited decision in eight is judged wrong: accuracy near 88%
 SWAP = {Outcome.UPHOLD: Outcome.OVERTURN, Outcome.OVERTURN: Outcome.UPHOLD,
         Outcome.PARTIAL: Outcome.OVERTURN, Outcome.REJECT_INADMISSIBLE: Outcome.UPHOLD}
 
@@ -47,7 +48,9 @@ def add_demo_qa(db: Database, *, seed: int, now: datetime) -> None:
     qa.draw_sample(emma, weekly, now - timedelta(days=28), now, seed=seed)
     disputed = False
     sampled = qa.qa_queue(emma)
-    for n, item in enumerate(sampled[:len(sampled) // AUDITED_SHARE]):
+    # Every step-th item, so the audits spread over the sample's four weeks.
+    step = max(AUDITED_SHARE, -(-len(sampled) // MOST_AUDITED))
+    for n, item in enumerate(sampled[::step]):
         try:
             reveal = qa.decide_blind(emma, item.id, Outcome.UPHOLD, None)
         except ReviewerError:

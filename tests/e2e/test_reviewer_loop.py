@@ -188,7 +188,7 @@ def test_loop_on_demo_data_with_the_real_catalog(
     from reviewer_app.services.users import UserService
 
     db = Database(create_db_engine(sqlite_url))
-    generate_demo(db, appeals=80, seed=3, now=datetime.now(UTC))
+    generate_demo(db, appeals=400, seed=3, now=datetime.now(UTC))  # ~100 open
     reviewer = next(u for u in UserService(db).list_users() if u.role.value == "reviewer")
 
     def choose(dialog: UserChooserDialog) -> int:

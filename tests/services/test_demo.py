@@ -26,6 +26,7 @@ from reviewer_app.data.orm import (
 )
 from reviewer_app.data.schema import upgrade
 from reviewer_app.domain.enums import SlaState
+from reviewer_app.domain.forecast import DEFAULT_HOLDOUT_DAYS, HOLT_WINTERS_MIN_DAYS
 from reviewer_app.domain.sla import sla_state
 from reviewer_app.services.catalog import has_catalog
 from reviewer_app.services.demo import (
@@ -34,6 +35,7 @@ from reviewer_app.services.demo import (
     fill_demo_database,
     generate_demo,
 )
+from reviewer_app.services.demo_arrivals import DEMO_APPEALS, history_days
 from reviewer_app.services.demo_texts import LANGUAGES, phrase_banks
 
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
@@ -126,12 +128,40 @@ def test_open_appeals_show_every_sla_state(demo: Database) -> None:
                                 AppealRow.priority)).all()
     states = Counter(sla_state(due, NOW, 4.0) for due, _rec, status, _p in rows
                      if status != "decided")
-    assert all(states[st] >= 10 for st in SlaState), states
+    assert all(states[st] >= 3 for st in SlaState), states
     assert all(rec <= NOW and rec < due for due, rec, _s, _p in rows)
     assert all(0 <= p <= 100 for *_x, p in rows)
     statuses = Counter(status for _d, _r, status, _p in rows)
-    assert statuses.most_common(1)[0][0] == "new"
+    assert Counter(s for s in statuses.elements() if s != "decided").most_common(1)[0][0] == "new"
     assert {"decided", "escalated", "awaiting_info", "in_review"} <= set(statuses)
+
+
+def test_the_demo_team_is_in_steady_state_not_a_surge(database: Database) -> None:
+    # Twelve days at 250 a day: intake every day with quieter weekends, a backlog of about
+    # a day's intake, and most decisions inside their SLA, so the charts show a team at work.
+    generate_demo(database, appeals=3000, seed=5, now=NOW)
+    with database.read() as s:
+        rows = s.execute(select(AppealRow.received_at, AppealRow.decided_at,
+                                AppealRow.sla_due_at, AppealRow.status)).all()
+    start = (NOW - timedelta(days=history_days(3000))).date()
+    per_day = Counter(received.date() for received, *_x in rows)
+    days = [start + timedelta(days=n) for n in range(1, (NOW.date() - start).days)]
+    weekdays = [per_day[d] for d in days if d.weekday() < 5]
+    weekend = [per_day[d] for d in days if d.weekday() >= 5]
+    assert weekend and min(weekdays) > 0
+    assert max(weekdays) < 1.6 * min(weekdays), per_day  # no surge
+    assert sum(weekend) / len(weekend) < 0.8 * sum(weekdays) / len(weekdays)
+    daily = len(rows) / history_days(3000)
+    open_now = sum(1 for *_x, status in rows if status != "decided")
+    assert 0.3 * daily < open_now < 2 * daily, (open_now, daily)
+    decided = [(r, d, due) for r, d, due, status in rows if status == "decided"]
+    assert all(r < d <= NOW for r, d, _due in decided)
+    within = sum(1 for _r, d, due in decided if d <= due) / len(decided)
+    assert 0.7 < within < 0.95, within
+
+
+def test_the_default_demo_gives_the_forecast_a_season_and_a_held_out_fortnight() -> None:
+    assert history_days(DEMO_APPEALS) >= HOLT_WINTERS_MIN_DAYS + DEFAULT_HOLDOUT_DAYS
 
 
 def test_users_of_every_role_with_skills(demo: Database) -> None:
@@ -179,7 +209,8 @@ def test_enforcements_histories_and_events(demo: Database) -> None:
                                             EnforcementRow.decided_by_user_id)).all())
         created = Counter(s.scalars(select(EventRow.appeal_id).where(EventRow.type == "created")))
         decisions = s.execute(select(DecisionRow.appeal_id, DecisionRow.user_id,
-                                     DecisionRow.response_text)).all()
+                                     DecisionRow.response_text, DecisionRow.outcome,
+                                     DecisionRow.decided_at)).all()
         leased = set(s.scalars(select(LeaseRow.appeal_id)))
         in_review = set(s.scalars(select(AppealRow.id).where(AppealRow.status == "in_review")))
     assert any(a == "fully" and ref and d is None for a, ref, d, *_x in enfs)
@@ -191,10 +222,18 @@ def test_enforcements_histories_and_events(demo: Database) -> None:
     strikes = Counter(app for *_x, strike, app in enfs if strike)
     assert max(strikes.values()) >= 2  # account histories with several strikes
     assert created == Counter(dict.fromkeys(appeals, 1))
-    for appeal_id, user_id, response in decisions:
+    escalated_by = {a: (u, at) for a, u, _r, outcome, at in decisions if outcome == "escalate"}
+    by_leads = 0
+    for appeal_id, user_id, response, _outcome, at in decisions:
         assert user_id != enf_decider[appeals[appeal_id]]
-        assert users[user_id] == "reviewer"
         assert response
+        if users[user_id] == "lead":  # decided after a reviewer escalated it
+            by_leads += 1
+            reviewer, escalated_at = escalated_by[appeal_id]
+            assert users[reviewer] == "reviewer" and escalated_at < at
+        else:
+            assert users[user_id] == "reviewer"
+    assert by_leads >= 3
     assert leased == in_review
 
 
