@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractSpinBox
 from pytestqt.qtbot import QtBot
 
 from reviewer_app.data.db import Database, create_db_engine
+from reviewer_app.data.schema import upgrade
 from reviewer_app.domain.enums import AppealStatus, Outcome
 from reviewer_app.domain.errors import DatabaseUnavailableError
 from reviewer_app.domain.forecast import DayIntake, project_backlog
@@ -299,3 +300,40 @@ def test_a_backlog_that_stays_at_zero_is_drawn_from_zero_up(qtbot: QtBot) -> Non
     qtbot.waitUntil(lambda: chart.plot.viewRange()[0][0] > day_x(date(2026, 3, 1)))  # fitted
     low, high = chart.plot.viewRange()[1]
     assert low >= 0 and high - low >= 1  # no negative backlog on the axis, no ±0.4 band
+
+
+def test_a_reviewer_shared_with_another_queue_is_planned_at_their_share(
+    qtbot: QtBot, tmp_path: Path,
+) -> None:
+    # Ana makes 3 of her 4 final decisions in 'steady': 0.75 of a reviewer there, shown and
+    # planned as 0.75 in both columns (a one-decimal box would plan 0.8 behind the label).
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'shared.sqlite3'}")
+    upgrade(engine)
+    database = Database(engine)
+    f = Factory(database)
+    ana = f.user("ana")
+    steady = f.appeals(3, queue_code="steady", status=AppealStatus.DECIDED,
+                       received_at=NOW - timedelta(days=3))
+    (other,) = f.appeals(1, queue_code="other", status=AppealStatus.DECIDED,
+                         received_at=NOW - timedelta(days=3))
+    for appeal in [*steady, other]:
+        f.decision(appeal, ana, Outcome.UPHOLD, decided_at=NOW - timedelta(days=1),
+                   handle_seconds=AHT_SECONDS)
+    runner = Runner()
+    widget = ForecastTab(runner, WorkforceService(database, clock=ManualClock(NOW)))
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.reload()
+    try:
+        qtbot.waitUntil(lambda: not widget.busy.isVisible(), timeout=90_000)
+        widget.select_queue("steady")
+        calc = widget.calculator
+        assert cell(widget, "steady", "reviewers") == "0.8"
+        assert calc.baseline_cells["reviewers"].text() == "0.75"
+        assert calc.reviewers.value() == 0.75
+        # 0.75 × 5.5 h × 3600 ÷ 2475 s = 6.0 decisions a day, in both columns.
+        assert calc.baseline_cells["capacity"].text() == "6.0"
+        qtbot.waitUntil(lambda: calc.what_if_cells["capacity"].text() == "6.0", timeout=3000)
+    finally:
+        runner.shutdown()
+        database.dispose()

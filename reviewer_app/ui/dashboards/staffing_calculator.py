@@ -59,7 +59,7 @@ class StaffingCalculator(QGroupBox):
                                     step=0.05)
         self.shrinkage.setToolTip(self.tr("Share of paid time lost to leave, training and "
                                           "meetings, 0–0.95"))
-        self.reviewers = number_box("whatIfReviewers", 0, 100_000, 1, decimals=1)
+        self.reviewers = number_box("whatIfReviewers", 0, 100_000, 1, decimals=2)
         self.reviewers.setToolTip(self.tr("Reviewers working the queue each day (for the "
                                           "projected backlog)"))
         boxes = {"backlog": self.backlog, "intake": self.intake,
@@ -167,7 +167,7 @@ class StaffingCalculator(QGroupBox):
                 days_to_clear=f"{DEFAULTS.days_to_clear:g}",
                 aht="—" if aht is None else f"{aht / 60:.2f}",
                 productive_hours=f"{DEFAULTS.productive_hours:g}",
-                shrinkage=f"{DEFAULTS.shrinkage:.2f}", reviewers=f"{queue.reviewers:g}",
+                shrinkage=f"{DEFAULTS.shrinkage:.2f}", reviewers=f"{queue.reviewers:.2f}",
                 breach=forecast_labels.breach(queue.projection))
             try:
                 staffing = backoffice_staffing(backoffice_baseline(queue, DEFAULTS))
