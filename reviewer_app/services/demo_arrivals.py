@@ -46,7 +46,8 @@ class Arrivals:
     """Draws arrival instants from ``days`` before ``now`` up to ``now``, hour by hour."""
 
     def __init__(self, now: datetime, days: int) -> None:
-        start = (now - timedelta(days=days)).replace(minute=0, second=0, microsecond=0)
+        # From midnight, so the first day is a whole day on the intake charts, not a dip.
+        start = (now - timedelta(days=days)).replace(hour=0, minute=0, second=0, microsecond=0)
         hours = math.ceil((now - start).total_seconds() / 3600)
         self._starts = [start + timedelta(hours=h) for h in range(hours)]
         self._now = now

@@ -197,15 +197,18 @@ class CaseBuilder:
         policy = _weighted(rng, POLICY_WEIGHTS)
         received = self.arrivals.draw(rng)
         if remaining >= 2 and rng.random() < SECOND_ROUND_SHARE:
-            decided = received - timedelta(hours=rng.uniform(1, 120))
-            first_received = decided - timedelta(hours=rng.uniform(2, 40))
-            enforced = first_received - timedelta(days=rng.uniform(1, 20))
-            enf = self._enforcement(batch, app, policy, enforced, strike=False)
-            first = self._appeal(batch, app, enf, first_received, status="decided", round_=1,
-                                 outcome=rng.choice(("uphold", "uphold", "partial")),
-                                 decided_at=decided)
-            self._place(batch, app, enf, received, round_=2, previous=first)
-            return 2
+            # The first round arrives inside the history too (not before it, which would
+            # start every intake chart with a ramp); appealed again within three days.
+            decided = received + timedelta(hours=rng.uniform(2, 40))
+            again = decided + timedelta(hours=rng.uniform(1, 72))
+            if again < self.now:
+                enforced = received - timedelta(days=rng.uniform(1, 20))
+                enf = self._enforcement(batch, app, policy, enforced, strike=False)
+                first = self._appeal(batch, app, enf, received, status="decided", round_=1,
+                                     outcome=rng.choice(("uphold", "uphold", "partial")),
+                                     decided_at=decided)
+                self._place(batch, app, enf, again, round_=2, previous=first)
+                return 2
         enforced = received - timedelta(days=rng.uniform(0.05, 30))
         enf = self._enforcement(batch, app, policy, enforced, strike=False)
         self._place(batch, app, enf, received, round_=1)
