@@ -224,7 +224,8 @@ class Workstation(QObject):
             self.first_run_tasks.make_demo()
         elif dialog.choice is FirstRunChoice.IMPORT:
             assert self.db is not None
-            self.first_run_tasks.import_file(self.db, self.cfg.db_url, Path(dialog.import_path))
+            self.first_run_tasks.import_file(self.db, self.cfg.db_url, Path(dialog.import_path),
+                                             dialog.import_encoding)
         else:
             self.finished.emit(EXIT_OK)
 

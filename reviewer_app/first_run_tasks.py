@@ -61,8 +61,9 @@ class FirstRunTasks(QObject):
         self.runner.submit(_make_demo_database, url, relay.report, write=True,
                            on_done=done, on_error=failed)
 
-    def import_file(self, db: Database, url: str, source: Path) -> None:
-        """Import ``source`` into the open (empty) database ``db`` at ``url``, then reopen it.
+    def import_file(self, db: Database, url: str, source: Path, encoding: str = "auto") -> None:
+        """Import ``source`` (read as ``encoding``, "auto" to detect it) into the open (empty)
+        database ``db`` at ``url``, then reopen it.
 
         Reopening signs in as after the demo; with nothing imported, back to the first run.
         """
@@ -98,7 +99,7 @@ class FirstRunTasks(QObject):
             self._open(url)  # empty again -> first run; partly imported -> sign in
 
         progress.show()
-        self.runner.submit(_import_file, db, source, relay.report, write=True,
+        self.runner.submit(_import_file, db, source, relay.report, encoding, write=True,
                            on_done=done, on_error=failed)
 
     def _progress(self, label: str, title: str, maximum: int
@@ -136,7 +137,8 @@ def _make_demo_database(url: str, progress: Callable[[int, int], None]) -> objec
 
 
 def _import_file(
-    db: Database, source: Path, progress: Callable[[int, int], None]
+    db: Database, source: Path, progress: Callable[[int, int], None], encoding: str
 ) -> ImportResult:
     """Worker side: import ``source``; rejected rows go beside it (else the data folder)."""
-    return ImportService(db, fallback_dir=config.data_dir()).import_file(source, progress)
+    return ImportService(db, fallback_dir=config.data_dir()).import_file(source, progress,
+                                                                        encoding)

@@ -450,7 +450,7 @@ Response: {response}</source>
 <context>
     <name>BacklogChart</name>
     <message>
-        <location filename="../../reviewer_app/ui/dashboards/forecast_charts.py" line="+113" />
+        <location filename="../../reviewer_app/ui/dashboards/forecast_charts.py" line="+115" />
         <source>Projected backlog</source>
         <translation>积压推算</translation>
     </message>
@@ -1430,12 +1430,12 @@ Appellant's statement:
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/dialogs/first_run.py" line="+52" />
+        <location filename="../../reviewer_app/ui/dialogs/first_run.py" line="+51" />
         <source>Welcome to the Reviewer Workstation</source>
         <translation>欢迎使用申诉审核工作台</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+4" />
         <source>This database is empty</source>
         <translation>此数据库为空</translation>
     </message>
@@ -1460,17 +1460,7 @@ Appellant's statement:
         <translation>打开演示(&amp;D)</translation>
     </message>
     <message>
-        <location line="+41" />
-        <source>Appeals or DSA statements of reasons</source>
-        <translation>申诉或 DSA 决定理由说明</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>All files</source>
-        <translation>所有文件</translation>
-    </message>
-    <message>
-        <location line="-44" />
+        <location line="-2" />
         <source>A separate demo database with realistic appeals, users of every role and the SOPs. Your own database stays untouched.</source>
         <translation>一个独立的演示数据库，包含逼真的申诉、各种角色的用户和 SOP。您自己的数据库不会被改动。</translation>
     </message>
@@ -1510,7 +1500,7 @@ Appellant's statement:
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+25" />
         <source>Import appeals</source>
         <translation>导入申诉</translation>
     </message>
@@ -1518,7 +1508,7 @@ Appellant's statement:
 <context>
     <name>FirstRunTasks</name>
     <message>
-        <location filename="../../reviewer_app/first_run_tasks.py" line="+48" />
+        <location filename="../../reviewer_app/first_run_tasks.py" line="+46" />
         <source>Generating the demo database…</source>
         <translation>正在生成演示数据库…</translation>
     </message>
@@ -1529,7 +1519,7 @@ Appellant's statement:
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+14" />
         <source>Importing appeals…</source>
         <translation>正在导入申诉…</translation>
     </message>
@@ -1918,33 +1908,13 @@ Appellant's statement:
 <context>
     <name>ImportController</name>
     <message>
-        <location filename="../../reviewer_app/ui/import_controller.py" line="+56" />
+        <location filename="../../reviewer_app/ui/import_controller.py" line="+42" />
         <location line="+9" />
         <source>Import appeals</source>
         <translation>导入申诉</translation>
     </message>
     <message>
-        <location line="-18" />
-        <source>All files</source>
-        <translation>所有文件</translation>
-    </message>
-    <message>
-        <location line="-3" />
-        <source>Appeals or DSA statements of reasons</source>
-        <translation>申诉或 DSA 决定理由说明</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>CSV or JSON Lines in GB18030</source>
-        <translation>GB18030 编码的 CSV 或 JSON Lines</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>CSV or JSON Lines in UTF-8</source>
-        <translation>UTF-8 编码的 CSV 或 JSON Lines</translation>
-    </message>
-    <message>
-        <location line="+17" />
+        <location line="-2" />
         <source>Importing {name}…</source>
         <translation>正在导入 {name}…</translation>
     </message>
@@ -1954,7 +1924,7 @@ Appellant's statement:
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+25" />
         <source>{name}: read {read} rows — {imported} imported, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
         <translation>{name}：读取 {read} 行 — 导入 {imported}，更新 {updated}，未变 {unchanged}，拒绝 {rejected}。</translation>
     </message>
@@ -1972,6 +1942,29 @@ Appellant's statement:
         <location line="+5" />
         <source>This file cannot be imported; nothing was written: {reason}</source>
         <translation>无法导入此文件，未写入任何内容：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFileChooser</name>
+    <message>
+        <location filename="../../reviewer_app/ui/dialogs/import_file_chooser.py" line="+24" />
+        <source>Appeals or DSA statements of reasons</source>
+        <translation>申诉或 DSA 决定理由说明</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>CSV or JSON Lines in GB18030</source>
+        <translation>GB18030 编码的 CSV 或 JSON Lines</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>CSV or JSON Lines in UTF-8</source>
+        <translation>UTF-8 编码的 CSV 或 JSON Lines</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>All files</source>
+        <translation>所有文件</translation>
     </message>
 </context>
 <context>
@@ -3952,7 +3945,7 @@ Appellant's statement:
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+85" />
         <source>No users</source>
         <translation>没有用户</translation>
     </message>

@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from reviewer_app.domain.errors import ReviewerError
-from reviewer_app.services.import_readers import FILE_FILTER
 from reviewer_app.services.imports import ImportResult, ImportService
+from reviewer_app.ui.dialogs.import_file_chooser import choose_import_file
 from reviewer_app.ui.widgets.banner import MessageBanner
 from reviewer_app.workers.progress import Cancelled, ProgressRelay
 from reviewer_app.workers.runner import Runner
@@ -35,27 +35,13 @@ class ImportController(QObject):
         self._runner, self._imports, self._banner, self._window = runner, imports, banner, window
         self.progress: QProgressDialog | None = None
 
-    def file_filters(self) -> list[tuple[str, str]]:
-        """The chooser's file types and the encoding each stands for: detected, or a CSV or
-        JSON Lines file read as GB18030 or as UTF-8 only (a line it cannot read is
-        rejected, never guessed)."""
-        lines = " (*.csv *.jsonl *.ndjson)"
-        return [
-            (self.tr("Appeals or DSA statements of reasons") + f" ({FILE_FILTER})", "auto"),
-            (self.tr("CSV or JSON Lines in GB18030") + lines, "gb18030"),
-            (self.tr("CSV or JSON Lines in UTF-8") + lines, "utf-8"),
-            (self.tr("All files") + " (*)", "auto"),
-        ]
-
     def choose_and_import(self) -> None:
         """Ask for a file (its type may name the encoding), then import it."""
         if self.progress is not None:
             return  # one import at a time
-        filters = self.file_filters()
-        path, chosen = QFileDialog.getOpenFileName(
-            self._window, self.tr("Import appeals"), "", ";;".join(f for f, _ in filters))
-        if path:
-            self.import_file(Path(path), dict(filters).get(chosen, "auto"))
+        chosen = choose_import_file(self._window, self.tr("Import appeals"))
+        if chosen is not None:
+            self.import_file(*chosen)
 
     def import_file(self, source: Path, encoding: str = "auto") -> None:
         """Import ``source`` with a progress dialog; the result goes to the banner."""

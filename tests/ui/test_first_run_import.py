@@ -11,12 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
+from test_import_cli import row, write_csv
 
 from reviewer_app.app import EXIT_OK, Workstation
 from reviewer_app.config import load_config
 from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.data.orm import AppealRow, UserRow
 from reviewer_app.ui.dialogs.first_run import FirstRunDialog
+from reviewer_app.ui.dialogs.import_file_chooser import import_file_types
 from reviewer_app.ui.dialogs.user_chooser import UserChooserDialog
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "appeals_sample.csv"
@@ -156,3 +158,36 @@ def test_cancelled_import_keeps_finished_batches_and_says_so(
             assert set(s.scalars(select(AppealRow.ref))) == {"AP-1", "AP-2", "AP-3"}
     finally:
         db.dispose()
+
+
+def test_the_first_run_file_type_chooses_the_encoding(
+    qtbot: QtBot, sqlite_url: str, tmp_path: Path, boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A GB18030 file opened as "CSV or JSON Lines in UTF-8": read as UTF-8 only, the Chinese
+    # row is rejected rather than guessed (detection would have imported both).
+    source = write_csv(tmp_path / "gb.csv", [row(1, appeal_text="申诉：商品为正品，附发票。"),
+                                            row(2, appeal_text="Genuine, invoice attached")],
+                       encoding="gb18030")
+    types = {encoding: name for name, encoding in import_file_types()}
+    offered: list[str] = []
+
+    def pick(*args: object, **kwargs: object) -> tuple[str, str]:
+        offered.extend(str(args[3]).split(";;"))
+        return str(source), types["utf-8"]
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(pick))
+
+    def choose_import(dialog: FirstRunDialog) -> int:
+        if offered:  # shown again only if the import failed
+            return int(QDialog.DialogCode.Rejected)
+        qtbot.keyClick(dialog.import_button, Qt.Key.Key_Space)
+        return int(dialog.result())
+
+    monkeypatch.setattr(FirstRunDialog, "exec", choose_import)
+    monkeypatch.setattr(UserChooserDialog, "exec",
+                        lambda _d: int(QDialog.DialogCode.Rejected))
+    assert start(qtbot, sqlite_url) == EXIT_OK
+    assert offered == [name for name, _e in import_file_types()]
+    assert "1 imported" in boxes[0] and "1 rejected" in boxes[0]
+    assert "invalid_encoding" in (tmp_path / "gb-errors.csv").read_text(encoding="utf-8-sig")

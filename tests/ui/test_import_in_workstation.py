@@ -18,6 +18,7 @@ from reviewer_app.data.db import Database, create_db_engine
 from reviewer_app.data.orm import AppealRow
 from reviewer_app.domain.enums import Role
 from reviewer_app.services.catalog import install_default_catalog
+from reviewer_app.ui.dialogs.import_file_chooser import import_file_types
 from reviewer_app.ui.main_window import MainWindow
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -123,7 +124,7 @@ def test_the_chosen_file_type_names_the_encoding(
     window = window_for("thomas")
     importer = window.importer
     assert importer is not None
-    types = dict((enc, name) for name, enc in importer.file_filters())
+    types = dict((enc, name) for name, enc in import_file_types())
     # "CSV in UTF-8" for a GB18030 file: the Chinese line is rejected, not guessed at.
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *a, **k: (str(source), types["utf-8"]))

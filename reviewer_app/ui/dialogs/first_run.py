@@ -7,7 +7,6 @@ from enum import StrEnum
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer_app.services.import_readers import FILE_FILTER
+from reviewer_app.ui.dialogs.import_file_chooser import choose_import_file
 
 
 class FirstRunChoice(StrEnum):
@@ -52,6 +51,7 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle(self.tr("Welcome to the Reviewer Workstation"))
         self.choice = FirstRunChoice.QUIT
         self.import_path = ""
+        self.import_encoding = "auto"  # as the chosen file type names it
         title = QLabel(self.tr("This database is empty"), self)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
@@ -128,12 +128,9 @@ class FirstRunDialog(QDialog):
         self.accept()
 
     def _on_import_button_clicked(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import appeals"), "",
-            self.tr("Appeals or DSA statements of reasons") + f" ({FILE_FILTER});;"
-            + self.tr("All files") + " (*)",
-        )
-        if path:
-            self.import_path = path
+        chosen = choose_import_file(self, self.tr("Import appeals"))
+        if chosen is not None:
+            path, self.import_encoding = chosen
+            self.import_path = str(path)
             self.choice = FirstRunChoice.IMPORT
             self.accept()
