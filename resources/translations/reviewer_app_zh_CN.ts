@@ -686,7 +686,7 @@ Appellant's statement:
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/case/panel.py" line="+46" />
+        <location filename="../../reviewer_app/ui/case/panel.py" line="+47" />
         <source>Enforcement</source>
         <translation>处罚</translation>
     </message>
@@ -706,12 +706,20 @@ Appellant's statement:
         <translation>事件</translation>
     </message>
     <message>
-        <location line="+9" />
-        <source>No case open. Claim the next appeal to start.</source>
-        <translation>没有打开的案件。领取下一个申诉即可开始。</translation>
+        <location line="+11" />
+        <source>No case open.
+
+Ctrl+N claims the most urgent appeal you can work.
+Enter or Ctrl+O in the queue claims the selected one.
+F1 lists every shortcut.</source>
+        <translation>没有打开的案件。
+
+Ctrl+N 领取你可以处理的最紧急的申诉。
+在队列中按 Enter 或 Ctrl+O 领取所选申诉。
+F1 列出所有快捷键。</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+26" />
         <source>History (%1)</source>
         <translation>历史（%1）</translation>
     </message>

@@ -381,3 +381,14 @@ def test_expiry_timer_after_runner_shutdown_does_nothing(
     window._runner.shutdown()
     window._expire_leases()  # a late tick: no RuntimeError from a closed runner
     assert not window._expire_timer.isActive()
+
+
+def test_the_empty_case_pane_names_the_keys_that_start_work(
+    make_window: Callable[[], MainWindow],
+) -> None:
+    window = make_window()
+    hint = window.case_panel.empty_label
+    assert hint.isVisible() and window.case_panel.case() is None
+    a = window.actions
+    for key in (a.claim_next.shortcut(), a.open_selected.shortcut(), a.shortcuts.shortcut()):
+        assert key.toString() in hint.text()  # the hint follows the shortcuts it names

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from reviewer_app.domain.clock import Clock, utc_now
@@ -55,7 +56,14 @@ class CasePanel(QWidget):
         case_layout.addWidget(self.viewers)
         case_layout.addWidget(self.tabs, 1)
 
-        self.empty_label = plain_label(self.tr("No case open. Claim the next appeal to start."))
+        # The first thing a newcomer sees here: how to start, from the keyboard.
+        self.empty_label = plain_label(self.tr(
+            "No case open.\n\n"
+            "Ctrl+N claims the most urgent appeal you can work.\n"
+            "Enter or Ctrl+O in the queue claims the selected one.\n"
+            "F1 lists every shortcut."), wrap=True)
+        self.empty_label.setObjectName("caseEmptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self.empty_label)
         self._stack.addWidget(case_page)
