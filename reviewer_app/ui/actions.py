@@ -96,6 +96,9 @@ class AppActions(QObject):
         action.setObjectName(name)
         action.setShortcuts([QKeySequence(key), *(QKeySequence(k) for k in extra)])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # A held key must not claim, submit or release again and again: every action here
+        # changes work or moves the view once per press.
+        action.setAutoRepeat(False)
         native = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(f"{text} ({native})")
         self.groups[action] = group

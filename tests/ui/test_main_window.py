@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from factories import Factory
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QInputDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -305,6 +306,29 @@ def test_enter_on_a_queue_row_claims_that_appeal(
     qtbot.waitUntil(lambda: window.flow.current is not None, timeout=5000)
     assert window.flow.current.case.appeal_id == wanted
     assert window.case_panel.case().appeal_id == wanted
+
+
+def test_a_held_enter_does_not_claim_and_no_action_repeats(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], db: Database
+) -> None:
+    # Enter held on the sign-in dialog auto-repeats into the queue once the window opens
+    # (seen under Xvfb): the repeats must not claim the top appeal for the reviewer.
+    window = make_window()
+    table = window.queue_panel.table
+    focus_key(qtbot, Qt.Key.Key_1, CTRL)
+    focus_key(qtbot, Qt.Key.Key_Down)
+    assert table.currentIndex().isValid()
+    held = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, NONE, "\r", True)
+    for _ in range(5):
+        QApplication.sendEvent(table, held)
+    qtbot.wait(500)
+    assert window.flow.current is None
+    with db.read() as s:
+        assert s.scalars(select(LeaseRow)).first() is None
+    fresh = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, NONE, "\r", False)
+    QApplication.sendEvent(table, fresh)  # a real press still claims
+    qtbot.waitUntil(lambda: window.flow.current is not None, timeout=5000)
+    assert not any(a.autoRepeat() for a in window.actions.all())  # held Ctrl+N claims once
 
 
 def test_language_menu_stores_the_preference(

@@ -29,12 +29,16 @@ _WIDTHS = {
 
 
 class QueueTableView(QTableView):
-    """The table; Enter on a row asks to open that appeal."""
+    """The table; Enter on a row (a fresh press, not a key held down) asks to open it."""
 
     activated_appeal = Signal(int)
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            if event.isAutoRepeat():
+                # An Enter held down from the sign-in dialog (or anywhere) repeats into the
+                # queue; only a fresh press claims a case.
+                return
             index = self.currentIndex()
             if index.isValid():
                 self.activated_appeal.emit(int(index.data(APPEAL_ID_ROLE)))
