@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from factories import Factory
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -156,3 +157,12 @@ def test_a_golden_case_is_planted_and_its_decision_scored(qtbot: QtBot, desk: De
         ev = s.execute(select(QaEvaluationRow.kind, QaEvaluationRow.status,
                               QaEvaluationRow.score)).one()
     assert tuple(ev) == ("golden", "published", 0.0)
+
+
+def test_held_keys_record_publish_and_rate_once(qtbot: QtBot, desk: Desk) -> None:
+    # Ctrl+Return records a blind decision or a rating; held down it must not repeat.
+    quinn = desk.window(qtbot, "quinn")
+    acting = {"Ctrl+Return", "Ctrl+Enter", "Ctrl+Shift+P"}
+    shortcuts = [s for s in quinn.findChildren(QShortcut) if s.key().toString() in acting]
+    assert len(shortcuts) >= 5  # audit: record twice and publish; calibration: rate twice
+    assert not any(s.autoRepeat() for s in shortcuts)

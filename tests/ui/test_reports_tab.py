@@ -18,6 +18,7 @@ import openpyxl
 import pytest
 from kpi_data import FROM, TO, build_week
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -273,3 +274,8 @@ def test_the_team_dashboard_has_a_reports_tab(qtbot: QtBot, runner: Runner, db: 
     assert "Reports" in titles
     assert isinstance(window.tabs.widget(titles.index("Reports")), ReportsTab)
     assert QApplication.instance() is not None
+
+
+def test_a_held_ctrl_return_starts_one_report(tab: ReportsTab) -> None:
+    (run,) = [s for s in tab.findChildren(QShortcut) if s.key().toString() == "Ctrl+Return"]
+    assert not run.autoRepeat()

@@ -132,6 +132,7 @@ class ReportsTab(QWidget):
 
         run_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         run_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        run_shortcut.setAutoRepeat(False)  # a held key starts one report, not a queue of them
         run_shortcut.activated.connect(self.run)
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)

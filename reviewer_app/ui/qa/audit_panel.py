@@ -126,8 +126,9 @@ class AuditPanel(QaTab):
         self.publish_button.clicked.connect(lambda: self.save(publish=True))
         for key, slot in (("Ctrl+Return", self.record_blind), ("Ctrl+Enter", self.record_blind),
                           ("Ctrl+Shift+P", lambda: self.save(publish=True))):
+            # autoRepeat off: a held key records or publishes once, not again and again.
             QShortcut(QKeySequence(key), self, slot,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut, autoRepeat=False)
         self._show_case(None)
 
     # -- loading ---------------------------------------------------------------------------

@@ -148,8 +148,8 @@ class CalibrationPanel(QaTab):
         self.create_button.clicked.connect(self.create_session)
         self.close_button.clicked.connect(self._on_close_button_clicked)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(key), rate_box, self.rate,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            QShortcut(QKeySequence(key), rate_box, self.rate,  # a held key rates once
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut, autoRepeat=False)
         self._show_item(None)
 
     # -- loading ---------------------------------------------------------------------------
