@@ -20,7 +20,8 @@ from pathlib import Path
 
 from reviewer_app.data.db import Database
 from reviewer_app.data.demo_store import CatalogRefs, catalog_refs
-from reviewer_app.data.import_store import BatchOutcome, PlannedAppeal, write_batch
+from reviewer_app.data.import_rows import PlannedAppeal
+from reviewer_app.data.import_store import BatchOutcome, write_batch
 from reviewer_app.domain.appeal_row import (
     FieldProblem,
     ImportedAppeal,
