@@ -60,6 +60,8 @@ def test_filters_change_the_plotted_data_and_charts_export(
     assert list(backlog) == [2, 2, 1, 2, 2, 3, 3]
     assert list(tab.intake_bars.opts["height"]) == [1, 1, 1, 0, 0, 1, 1]
     assert list(tab.decided_bars.opts["height"]) == [1, 1, 2, 0, 0, 0, 1]
+    low, high = tab.flow_card.plot.viewRange()[1]  # the tallest bar (2) leaves the legend room
+    assert low == 0 and high == pytest.approx(2 * 1.35)
     sla_x, sla = tab.sla_line.getData()  # days without decisions are left out
     assert list(sla_x) == [0, 1, 2, 6] and list(sla) == [1.0, 0.0, 1.0, 1.0]
     _, inclusive = tab.sla_inclusive_line.getData()

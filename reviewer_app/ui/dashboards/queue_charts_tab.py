@@ -41,6 +41,7 @@ from reviewer_app.workers.runner import Runner
 BLUE, GREEN, ORANGE, RED, GREY = "#2d6cdf", "#2e9d57", "#d9822b", "#c62828", "#9aa5b1"
 DEFAULT_RANGE = 30
 RELOAD_INTERVAL_MS = 60_000
+FLOW_HEADROOM = 1.35  # the y axis of intake vs decisions reaches 35% above the tallest bar
 LEGEND_BRUSH = (255, 255, 255, 220)  # legends sit over the data: keep it readable
 
 
@@ -277,6 +278,9 @@ class QueueChartsTab(QWidget):
         self.backlog_line.setData(x, np.array(s.backlog, dtype=float))
         self.intake_bars.setOpts(x=x - 0.2, height=np.array(s.intake, dtype=float))
         self.decided_bars.setOpts(x=x + 0.2, height=np.array(s.decided, dtype=float))
+        # Room above the tallest bar for the legend, which otherwise hides the first days.
+        peak = max([*s.intake, *s.decided, 1])
+        self.flow_card.plot.setYRange(0, peak * FLOW_HEADROOM, padding=0)
         for line, values in ((self.sla_line, s.sla_compliance),
                              (self.sla_inclusive_line, s.sla_compliance_inclusive)):
             # Days without decisions have no rate: they are left out, not drawn as 0.
