@@ -42,7 +42,7 @@ class NewRows:
             appellants.update(self._insert_many(AppellantRow.__table__, list(rows.values())))
 
     def enforcements(self, batch: list[PlannedAppeal], appellants: dict[str, int],
-                          enforcements: dict[str, Known]) -> None:
+                     enforcements: dict[str, Known]) -> None:
         """Create the enforcements this batch claimed, in one statement."""
         rows: dict[str, dict[str, Any]] = {}
         for p in batch:
@@ -60,8 +60,7 @@ class NewRows:
                 enforcements[ref].id = id_
 
     def appeals(self, new: list[PlannedAppeal], appellants: dict[str, int],
-                     enforcements: dict[str, Known], deciders: dict[str, int]
-                     ) -> dict[str, int]:
+                enforcements: dict[str, Known]) -> dict[str, int]:
         """Insert the batch's new appeals (in file order); returns their ids by ref."""
         if not new:
             return {}

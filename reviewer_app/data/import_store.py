@@ -150,7 +150,7 @@ class _Batch:
         self.new_rows.appellants(accepted, appellants)
         self.new_rows.enforcements(accepted, appellants, enforcements)
         new = [p for p in accepted if p.appeal.appeal_id not in appeals]
-        ids = self.new_rows.appeals(new, appellants, enforcements, deciders)
+        ids = self.new_rows.appeals(new, appellants, enforcements)
         events: list[dict[str, Any]] = []
         decided: list[dict[str, Any]] = []
         created = _created_payload(self.source_name, self.now)
