@@ -230,8 +230,12 @@ def test_loop_on_demo_data_with_the_real_catalog(
         qtbot.waitUntil(lambda: window.flow.current is not None
                         and window.flow.current.case.appeal_id != first, timeout=10_000)
         with db.read() as session:
+            # The decision just made: the most urgent demo case may carry an earlier step
+            # (an escalation or an information request) from the demo's history.
             decision = session.scalars(
-                select(DecisionRow).where(DecisionRow.appeal_id == first)).one()
+                select(DecisionRow).where(DecisionRow.appeal_id == first,
+                                          DecisionRow.user_id == reviewer.id)
+                .order_by(DecisionRow.id.desc()).limit(1)).one()
             assert decision.sop_document_id is not None
             assert decision.outcome == Outcome.UPHOLD.value
             assert "The invoices do not cover the listed quantity." in decision.response_text
